@@ -1,0 +1,85 @@
+// homeroom import DIR --as-of YYYY-MM-DD
+#include <chrono>
+
+#include "app/command.h"
+#include "app/command_line.h"
+#include "app/exit_codes.h"
+#include "app/import_bundle.h"
+#include "app/progress_line.h"
+#include "core/errors.h"
+
+namespace homeroom::app {
+
+// Shared with `demo`: runs one import with progress and prints its diagnostics and outcome.
+int import_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
+                       Date as_of, bool dry_run, std::size_t max_errors) {
+    const auto started = std::chrono::steady_clock::now();
+    ProgressLine progress(ctx.err, ctx.terminal);
+    ImportOutcome outcome = import_bundle(
+        db, dir, as_of, dry_run, [&](const std::string& file, std::size_t rows, bool finished) {
+            const std::string text = "  " + file + ": " + with_thousands(rows) + " rows";
+            if (finished)
+                progress.done(text);
+            else
+                progress.update(text);
+        });
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto& diags = outcome.diagnostics;
+    if (!diags.items().empty())
+        ctx.err << diags.format(max_errors);
+
+    char timing[64];
+    std::snprintf(timing, sizeof timing, "%.1f s", seconds);
+    const std::string rows = with_thousands(outcome.counts.total_rows());
+    switch (outcome.result) {
+        case ImportResult::unchanged:
+            ctx.out << "unchanged: the snapshot of " << as_of.to_string()
+                    << " already holds this bundle; nothing to do\n";
+            return k_exit_ok;
+        case ImportResult::refused:
+            throw DataError("import refused: " + with_thousands(diags.error_count()) +
+                            (diags.error_count() == 1 ? " error" : " errors") + " in " +
+                            dir.string() + "; nothing was applied");
+        case ImportResult::validated:
+            ctx.out << "dry run: " << rows << " rows in " << dir.string()
+                    << " are valid; nothing was applied (" << timing << ")\n";
+            return k_exit_ok;
+        case ImportResult::applied:
+        case ImportResult::replaced:
+            ctx.out << (outcome.result == ImportResult::replaced ? "replaced" : "imported")
+                    << " snapshot " << as_of.to_string() << ": " << rows << " rows from "
+                    << dir.string() << " into " << db.path().string() << " (" << timing;
+            if (diags.warning_count() > 0)
+                ctx.out << ", " << diags.warning_count()
+                        << (diags.warning_count() == 1 ? " warning" : " warnings");
+            ctx.out << ")\n";
+            return k_exit_ok;
+    }
+    return k_exit_software;
+}
+
+int run_import(CommandContext& ctx, const std::vector<std::string>& args) {
+    CommandLine cl("import", "DIR",
+                   "Validate the native CSV bundle in DIR (docs/data-format.md) and store it as "
+                   "the snapshot of the --as-of date. All or nothing: any error applies nothing "
+                   "and is printed as FILE:LINE:COLUMN: error: MESSAGE (exit 65).");
+    cl.value("as-of", "YYYY-MM-DD", "the date the bundle describes (required)", true)
+        .value("max-errors", "N", "print at most N diagnostics (default 50)")
+        .flag("dry-run", "validate everything, apply nothing");
+    if (!cl.parse(args, ctx.out))
+        return k_exit_ok;
+    if (cl.positional().size() != 1)
+        throw UsageError(
+            "homeroom import: expected one bundle folder (see homeroom import --help)");
+    const auto as_of = *cl.get_date("as-of");
+    const auto max_errors = static_cast<std::size_t>(cl.get_int("max-errors", 50, 1, 1000000));
+    const std::filesystem::path dir = cl.positional().front();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+        throw NoInputError("cannot read bundle " + dir.string() + ": no such folder");
+    store::Database db(ctx.db_path);
+    return import_with_report(ctx, db, dir, as_of, cl.has("dry-run"), max_errors);
+}
+
+}  // namespace homeroom::app

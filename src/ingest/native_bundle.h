@@ -1,0 +1,34 @@
+// Reads and validates a native CSV bundle (docs/data-format.md) into core records.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "core/diagnostics.h"
+#include "core/record_sink.h"
+
+namespace homeroom::ingest {
+
+// The bundle's files in the order they are read (references point only to earlier files).
+const std::vector<std::string>& native_bundle_files();
+
+struct BundleCounts {
+    std::vector<std::pair<std::string, std::size_t>> rows_per_file;  // rows accepted
+    std::size_t total_rows() const;
+};
+
+// Called as rows are read: (file, rows so far, file finished).
+using ImportProgress = std::function<void(const std::string&, std::size_t, bool)>;
+
+// Validates every file against the documented rules, handing each valid record to `sink` as
+// it goes. The caller must discard what the sink received if `diags` has errors afterwards.
+// Throws IoError when a file cannot be read; NoInputError when `dir` is not a folder.
+BundleCounts read_native_bundle(const std::filesystem::path& dir, Date as_of, RecordSink& sink,
+                                Diagnostics& diags, const ImportProgress& progress = {});
+
+}  // namespace homeroom::ingest

@@ -1,0 +1,132 @@
+#include "store/schema.h"
+
+namespace homeroom::store {
+
+// Every table of a snapshot has a primary key that starts with snapshot_id (WITHOUT ROWID),
+// so a snapshot's rows are one contiguous range: cheap to read together and to replace.
+// Dates are ISO text so the file stays readable with the sqlite3 shell.
+static constexpr std::string_view k_migration_1 = R"SQL(
+CREATE TABLE snapshots (
+    snapshot_id  INTEGER PRIMARY KEY,
+    as_of        TEXT NOT NULL UNIQUE,
+    fingerprint  TEXT NOT NULL,
+    imported_at  TEXT NOT NULL,
+    row_count    INTEGER NOT NULL
+);
+CREATE TABLE schools (
+    snapshot_id INTEGER NOT NULL, school_id TEXT NOT NULL, name TEXT NOT NULL, level TEXT NOT NULL,
+    address TEXT, city TEXT, state TEXT, postal_code TEXT, phone TEXT,
+    PRIMARY KEY (snapshot_id, school_id)) WITHOUT ROWID;
+CREATE TABLE staff (
+    snapshot_id INTEGER NOT NULL, staff_id TEXT NOT NULL, school_id TEXT NOT NULL,
+    first_name TEXT NOT NULL, last_name TEXT NOT NULL, email TEXT, role TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, staff_id)) WITHOUT ROWID;
+CREATE TABLE students (
+    snapshot_id INTEGER NOT NULL, student_id TEXT NOT NULL, school_id TEXT NOT NULL,
+    first_name TEXT NOT NULL, middle_name TEXT, last_name TEXT NOT NULL, preferred_name TEXT,
+    birth_date TEXT NOT NULL, grade TEXT NOT NULL, gender TEXT NOT NULL,
+    race_ethnicity TEXT NOT NULL, english_learner INTEGER NOT NULL,
+    special_education INTEGER NOT NULL, economically_disadvantaged INTEGER NOT NULL,
+    home_language TEXT NOT NULL, entry_date TEXT NOT NULL, exit_date TEXT, homeroom TEXT,
+    cohort_year INTEGER,
+    PRIMARY KEY (snapshot_id, student_id)) WITHOUT ROWID;
+CREATE TABLE contacts (
+    snapshot_id INTEGER NOT NULL, contact_id TEXT NOT NULL, first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL, email TEXT, mobile TEXT, preferred_language TEXT NOT NULL,
+    preferred_channel TEXT NOT NULL, email_consent INTEGER NOT NULL, sms_consent INTEGER NOT NULL,
+    email_opted_out INTEGER NOT NULL, sms_opted_out INTEGER NOT NULL,
+    address TEXT, city TEXT, state TEXT, postal_code TEXT,
+    PRIMARY KEY (snapshot_id, contact_id)) WITHOUT ROWID;
+CREATE TABLE student_contacts (
+    snapshot_id INTEGER NOT NULL, student_id TEXT NOT NULL, contact_id TEXT NOT NULL,
+    relationship TEXT NOT NULL, educational_rights INTEGER NOT NULL, lives_with INTEGER NOT NULL,
+    no_contact INTEGER NOT NULL, student_consent INTEGER,
+    PRIMARY KEY (snapshot_id, student_id, contact_id)) WITHOUT ROWID;
+CREATE TABLE calendar_days (
+    snapshot_id INTEGER NOT NULL, school_id TEXT NOT NULL, date TEXT NOT NULL,
+    instructional INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, school_id, date)) WITHOUT ROWID;
+CREATE TABLE marking_periods (
+    snapshot_id INTEGER NOT NULL, marking_period_id TEXT NOT NULL, name TEXT NOT NULL,
+    start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, marking_period_id)) WITHOUT ROWID;
+CREATE TABLE sections (
+    snapshot_id INTEGER NOT NULL, section_id TEXT NOT NULL, school_id TEXT NOT NULL,
+    course_code TEXT NOT NULL, course_title TEXT NOT NULL, subject TEXT NOT NULL, staff_id TEXT,
+    PRIMARY KEY (snapshot_id, section_id)) WITHOUT ROWID;
+CREATE TABLE section_enrollments (
+    snapshot_id INTEGER NOT NULL, section_id TEXT NOT NULL, student_id TEXT NOT NULL,
+    entry_date TEXT NOT NULL, exit_date TEXT,
+    PRIMARY KEY (snapshot_id, section_id, student_id)) WITHOUT ROWID;
+CREATE TABLE attendance (
+    snapshot_id INTEGER NOT NULL, student_id TEXT NOT NULL, date TEXT NOT NULL,
+    status TEXT NOT NULL, minutes_missed INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, student_id, date)) WITHOUT ROWID;
+CREATE TABLE marks (
+    snapshot_id INTEGER NOT NULL, student_id TEXT NOT NULL, section_id TEXT NOT NULL,
+    marking_period_id TEXT NOT NULL, letter TEXT, percent REAL, comment TEXT,
+    PRIMARY KEY (snapshot_id, student_id, section_id, marking_period_id)) WITHOUT ROWID;
+CREATE TABLE assessments (
+    snapshot_id INTEGER NOT NULL, student_id TEXT NOT NULL, test TEXT NOT NULL,
+    subject TEXT NOT NULL, date TEXT NOT NULL, scale_score INTEGER,
+    performance_level INTEGER NOT NULL, proficient INTEGER NOT NULL,
+    PRIMARY KEY (snapshot_id, student_id, test, subject, date)) WITHOUT ROWID;
+CREATE TABLE incidents (
+    snapshot_id INTEGER NOT NULL, incident_id TEXT NOT NULL, student_id TEXT NOT NULL,
+    school_id TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL, description TEXT,
+    PRIMARY KEY (snapshot_id, incident_id)) WITHOUT ROWID;
+CREATE TABLE discipline_actions (
+    snapshot_id INTEGER NOT NULL, incident_id TEXT NOT NULL, seq INTEGER NOT NULL,
+    action TEXT NOT NULL, days REAL NOT NULL,
+    PRIMARY KEY (snapshot_id, incident_id, seq)) WITHOUT ROWID;
+CREATE TABLE partners (
+    snapshot_id INTEGER NOT NULL, partner_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT,
+    contact_email TEXT,
+    PRIMARY KEY (snapshot_id, partner_id)) WITHOUT ROWID;
+CREATE TABLE partner_rosters (
+    snapshot_id INTEGER NOT NULL, partner_id TEXT NOT NULL, student_id TEXT NOT NULL,
+    start_date TEXT NOT NULL, end_date TEXT,
+    PRIMARY KEY (snapshot_id, partner_id, student_id, start_date)) WITHOUT ROWID;
+CREATE TABLE agreements (
+    snapshot_id INTEGER NOT NULL, agreement_id TEXT NOT NULL, partner_id TEXT NOT NULL,
+    purpose TEXT NOT NULL, fields TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, agreement_id)) WITHOUT ROWID;
+CREATE TABLE partner_consents (
+    snapshot_id INTEGER NOT NULL, student_id TEXT NOT NULL, partner_id TEXT NOT NULL,
+    contact_id TEXT NOT NULL, granted INTEGER NOT NULL, date TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, student_id, partner_id, contact_id, date)) WITHOUT ROWID;
+CREATE TABLE learner_profiles (
+    snapshot_id INTEGER NOT NULL, student_id TEXT NOT NULL, strengths TEXT, needs TEXT,
+    interests TEXT, goals TEXT,
+    PRIMARY KEY (snapshot_id, student_id)) WITHOUT ROWID;
+)SQL";
+
+const std::vector<std::string_view>& schema_migrations() {
+    static const std::vector<std::string_view> k_migrations = {k_migration_1};
+    return k_migrations;
+}
+
+const std::vector<std::string_view>& snapshot_tables() {
+    static const std::vector<std::string_view> k_tables = {"schools",
+                                                           "staff",
+                                                           "students",
+                                                           "contacts",
+                                                           "student_contacts",
+                                                           "calendar_days",
+                                                           "marking_periods",
+                                                           "sections",
+                                                           "section_enrollments",
+                                                           "attendance",
+                                                           "marks",
+                                                           "assessments",
+                                                           "incidents",
+                                                           "discipline_actions",
+                                                           "partners",
+                                                           "partner_rosters",
+                                                           "agreements",
+                                                           "partner_consents",
+                                                           "learner_profiles"};
+    return k_tables;
+}
+
+}  // namespace homeroom::store
