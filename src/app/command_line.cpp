@@ -48,7 +48,14 @@ bool CommandLine::parse(const std::vector<std::string>& args, std::ostream& out)
                 return false;
             }
             std::string name, value;
-            if (processor.process(arg, name, value)) {
+            bool is_option = false;
+            try {
+                is_option = processor.process(arg, name, value);
+            } catch (const Poco::Util::UnknownOptionException&) {
+                throw UsageError("homeroom " + m_command + ": unknown option " + arg +
+                                 " (see homeroom " + m_command + " --help)");
+            }
+            if (is_option) {
                 if (!name.empty())
                     m_values[name] = value;
             } else {

@@ -3,6 +3,7 @@
 #include "app/command_line.h"
 #include "app/exit_codes.h"
 #include "app/progress_line.h"
+#include "core/errors.h"
 #include "sample/sample_district.h"
 
 namespace homeroom::app {

@@ -95,7 +95,7 @@ int Date::weekday() const {
 
 std::string Date::to_string() const {
     const Civil c = civil_from_days(m_days);
-    char buf[16];
+    char buf[32];  // roomy enough for any int year, so -Wformat-truncation stays quiet
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
     return buf;
 }

@@ -7,7 +7,7 @@ namespace homeroom::store {
 // Dates are ISO text so the file stays readable with the sqlite3 shell.
 static constexpr std::string_view k_migration_1 = R"SQL(
 CREATE TABLE snapshots (
-    snapshot_id  INTEGER PRIMARY KEY,
+    snapshot_id  INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: later stages refer to it
     as_of        TEXT NOT NULL UNIQUE,
     fingerprint  TEXT NOT NULL,
     imported_at  TEXT NOT NULL,
@@ -101,8 +101,43 @@ CREATE TABLE learner_profiles (
     PRIMARY KEY (snapshot_id, student_id)) WITHOUT ROWID;
 )SQL";
 
+// The outbox: one row per message to send, keyed by its idempotency key (contact, week, kind,
+// channel) so that queuing again is a no-op, and also unique per mailbox (channel, address,
+// week, kind) so that contacts sharing an address never get the same digest twice. The
+// status values and their transitions are core/message_status.h's; body holds the exact
+// bytes to send (the RFC 5322 message for email), so a retry re-sends the same bytes.
+// Timestamps are UTC "YYYY-MM-DDTHH:MM:SSZ", which sort as text.
+static constexpr std::string_view k_migration_2 = R"SQL(
+CREATE TABLE outbox (
+    outbox_id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    contact_id      TEXT NOT NULL,
+    week            TEXT NOT NULL,  -- the Monday of the ISO week, YYYY-MM-DD
+    kind            TEXT NOT NULL,  -- e.g. weekly-digest
+    channel         TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+    recipient       TEXT NOT NULL,  -- email address or E.164 number
+    subject         TEXT NOT NULL,
+    body            BLOB NOT NULL,
+    allowed_by      TEXT NOT NULL,  -- the consent rules that allowed it
+    status          TEXT NOT NULL DEFAULT 'created' CHECK (status IN ('created', 'sending',
+                        'sent', 'delivered', 'temporary-failure', 'technical-failure',
+                        'permanent-failure', 'cancelled')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    claim_token     TEXT,           -- the run that claimed it while status = 'sending'
+    last_error      TEXT,
+    provider_id     TEXT,           -- the server's answer on acceptance (queue id)
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    sent_at         TEXT,
+    UNIQUE (contact_id, week, kind, channel)
+);
+CREATE UNIQUE INDEX outbox_one_per_mailbox ON outbox (channel, lower(recipient), week, kind);
+CREATE INDEX outbox_due ON outbox (channel, status, next_attempt_at);
+CREATE INDEX outbox_by_week ON outbox (week, channel, status);
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
-    static const std::vector<std::string_view> k_migrations = {k_migration_1};
+    static const std::vector<std::string_view> k_migrations = {k_migration_1, k_migration_2};
     return k_migrations;
 }
 

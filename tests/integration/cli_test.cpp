@@ -1,0 +1,244 @@
+// The `homeroom` binary as scripts see it: help, exit codes, and the import's promises
+// (all or nothing, re-import is a no-op, kill -9 changes nothing).
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "run_command.h"
+#include "store/database.h"
+#include "store/snapshot_repository.h"
+
+namespace homeroom {
+namespace {
+
+using testing::read_file;
+using testing::run_homeroom;
+using testing::TempDir;
+using testing::write_file;
+
+const std::string k_bundle = HOMEROOM_TEST_DATA "/bundle-small";
+
+TEST(Cli, HelpListsEveryCommandAndExitsZero) {
+    const auto r = run_homeroom({"help"});
+    EXPECT_EQ(r.exit_code, 0);
+    for (const char* command : {"demo", "sample-data", "import", "snapshots"})
+        EXPECT_NE(r.out.find(std::string("  ") + command), std::string::npos) << command;
+}
+
+TEST(Cli, EveryCommandHasHelp) {
+    for (const char* command : {"demo", "sample-data", "import", "snapshots"}) {
+        const auto r = run_homeroom({command, "--help"});
+        EXPECT_EQ(r.exit_code, 0) << command;
+        EXPECT_NE(r.out.find(std::string("homeroom ") + command), std::string::npos) << r.out;
+        const auto via_help = run_homeroom({"help", command});
+        EXPECT_EQ(via_help.out, r.out);
+    }
+}
+
+TEST(Cli, UnknownCommandIsAUsageError) {
+    const auto r = run_homeroom({"frobnicate"});
+    EXPECT_EQ(r.exit_code, 64);
+    EXPECT_EQ(r.err, "homeroom: unknown command \"frobnicate\" (see homeroom help)\n");
+}
+
+TEST(Cli, BadOptionValuesAreUsageErrors) {
+    TempDir dir;
+    auto r = run_homeroom(
+        {"--db", (dir / "h.db").string(), "import", k_bundle, "--as-of", "2026-13-01"});
+    EXPECT_EQ(r.exit_code, 64);
+    EXPECT_EQ(r.err,
+              "homeroom import: --as-of must be a real date in the form YYYY-MM-DD, not "
+              "\"2026-13-01\"\n");
+    r = run_homeroom({"--db", (dir / "h.db").string(), "import", k_bundle});
+    EXPECT_EQ(r.exit_code, 64);
+    r = run_homeroom({"import", k_bundle, "--as-of", "2026-01-16", "--bogus"});
+    EXPECT_EQ(r.exit_code, 64);
+    EXPECT_NE(r.err.find("unknown option --bogus"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MissingBundleFolderIsNoInput) {
+    TempDir dir;
+    const auto r = run_homeroom({"--db", (dir / "h.db").string(), "import", (dir / "nope").string(),
+                                 "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 66);
+    EXPECT_NE(r.err.find("no such folder"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MissingConfigFileIsNoInput) {
+    const auto r = run_homeroom({"--config", "/nonexistent/homeroom.ini", "snapshots"});
+    EXPECT_EQ(r.exit_code, 66);
+    EXPECT_EQ(r.err, "homeroom: cannot read config /nonexistent/homeroom.ini: no such file\n");
+}
+
+TEST(Cli, ConfigFileChoosesTheDatabase) {
+    TempDir dir;
+    write_file(dir / "h.ini", "[store]\ndb = " + (dir / "from-config.db").string() + "\n");
+    const auto r = run_homeroom(
+        {"--config", (dir / "h.ini").string(), "import", k_bundle, "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(dir / "from-config.db"));
+}
+
+TEST(Cli, ImportReportsRowsThenReimportChangesNothing) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    auto r = run_homeroom({"--db", db, "import", k_bundle, "--as-of", "2026-01-16"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("imported snapshot 2026-01-16: 53 rows from " + k_bundle, 0), 0u)
+        << r.out;
+    std::string imported_at;
+    {
+        store::Database d(db);
+        imported_at = store::SnapshotRepository(d).find(Date::from_ymd(2026, 1, 16))->imported_at;
+    }
+    r = run_homeroom({"--db", db, "import", k_bundle, "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out,
+              "unchanged: the snapshot of 2026-01-16 already holds this bundle; nothing "
+              "to do\n");
+    store::Database d(db);
+    const store::SnapshotRepository repo(d);
+    ASSERT_EQ(repo.list().size(), 1u);
+    EXPECT_EQ(repo.list().front().imported_at, imported_at);
+
+    // A later date adds a snapshot beside the first.
+    r = run_homeroom({"--db", db, "import", k_bundle, "--as-of", "2026-01-23"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(repo.list().size(), 2u);
+}
+
+TEST(Cli, HostileBundleIsRefusedWithEveryDiagnosticAndChangesNothing) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    ASSERT_EQ(run_homeroom({"--db", db, "import", k_bundle, "--as-of", "2026-01-16"}).exit_code, 0);
+
+    const auto hostile = dir / "hostile";
+    std::filesystem::copy(k_bundle, hostile, std::filesystem::copy_options::recursive);
+    write_file(hostile / "students.csv",
+               read_file(hostile / "students.csv") +
+                   "3001,S1,Bad,,Date,,2015-02-29,3,F,white,N,N,N,en,2025-08-25,,3A,\n"
+                   "1001,S1,Dup,,Id,,2016-01-01,3,F,white,N,N,N,en,2025-08-25,,3A,\n"
+                   "3002,S9,Lost,,School,,2016-01-01,3,F,white,N,N,N,en,2025-08-25,,3A,\n"
+                   "3003,S1,\"Broken \"quote,,X,,2016-01-01,3,F,white,N,N,N,en,2025-08-25,,3A,\n");
+    write_file(hostile / "staff.csv",
+               read_file(hostile / "staff.csv") + "T9,S1,Caf\xe9\x81,X,,teacher\n");
+    const auto r = run_homeroom({"--db", db, "import", hostile.string(), "--as-of", "2026-01-23"});
+    EXPECT_EQ(r.exit_code, 65);
+    for (const char* expected :
+         {"staff.csv:5:11: error: byte 0x81 is not a character in Windows-1252",
+          "students.csv:6:20: error: birth_date: \"2015-02-29\" is not a real calendar date",
+          "students.csv:7:1: error: student_id: duplicate student_id \"1001\"",
+          "students.csv:8:6: error: school_id: no school with id \"S9\" in schools.csv",
+          "students.csv:9:18: error: unexpected text after closing quote",
+          "import refused: 5 errors in "})
+        EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
+
+    store::Database d(db);
+    const store::SnapshotRepository repo(d);
+    ASSERT_EQ(repo.list().size(), 1u);
+    EXPECT_EQ(repo.list().front().as_of, Date::from_ymd(2026, 1, 16));
+}
+
+TEST(Cli, DryRunValidatesAndAppliesNothing) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto r =
+        run_homeroom({"--db", db, "import", k_bundle, "--as-of", "2026-01-16", "--dry-run"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("dry run: 53 rows in " + k_bundle + " are valid; nothing was applied", 0),
+              0u)
+        << r.out;
+    store::Database d(db);
+    EXPECT_TRUE(store::SnapshotRepository(d).list().empty());
+}
+
+TEST(Cli, ImportKilledMidwayLeavesTheDatabaseAsItWas) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    auto r = run_homeroom(
+        {"sample-data", "--students", "6000", "--schools", "8", "--out", bundle.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_EQ(run_homeroom({"--db", db, "import", k_bundle, "--as-of", "2026-01-16"}).exit_code, 0);
+
+    // Kill the import at several moments; whatever it had written must vanish.
+    for (int delay_ms : {50, 150, 400}) {
+        const pid_t pid = fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) {
+            const int null_fd = open("/dev/null", O_WRONLY);
+            dup2(null_fd, 1);
+            dup2(null_fd, 2);
+            execl(HOMEROOM_BINARY, HOMEROOM_BINARY, "--db", db.c_str(), "import", bundle.c_str(),
+                  "--as-of", "2026-06-12", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+        kill(pid, SIGKILL);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        store::Database d(db);
+        const store::SnapshotRepository repo(d);
+        const auto snapshots = repo.list();
+        if (WIFEXITED(status))
+            continue;  // finished before the kill: nothing to check
+        ASSERT_EQ(snapshots.size(), 1u) << "after kill at " << delay_ms << " ms";
+        EXPECT_EQ(repo.count_rows(snapshots.front().id, "students"), 4);
+    }
+    r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-06-12"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+}  // namespace
+}  // namespace homeroom
+
+namespace homeroom {
+namespace {
+
+TEST(Demo, ImportsTheDefaultSampleDistrictAndIsSafeToRerun) {
+    testing::TempDir dir;
+    auto r = testing::run_homeroom({"demo"}, dir.path().string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("Homeroom demo ready."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 snapshots, latest 2026-06-12: 2,000 students in 6 schools"),
+              std::string::npos)
+        << r.out;
+    {
+        store::Database db(dir / "output" / "homeroom.db");
+        const store::SnapshotRepository repo(db);
+        const auto snapshots = repo.list();
+        ASSERT_EQ(snapshots.size(), 2u);
+        EXPECT_EQ(snapshots[0].as_of, Date::from_ymd(2026, 6, 5));
+        EXPECT_EQ(repo.count_rows(snapshots[1].id, "students"), 2000);
+        EXPECT_GT(repo.count_rows(snapshots[1].id, "attendance"),
+                  repo.count_rows(snapshots[0].id, "attendance"));
+    }
+    r = testing::run_homeroom({"demo"}, dir.path().string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("unchanged: the snapshot of 2026-06-05"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("unchanged: the snapshot of 2026-06-12"), std::string::npos) << r.out;
+}
+
+TEST(SampleData, SameSeedGivesTheSameBytesThroughTheCli) {
+    testing::TempDir dir;
+    for (const char* name : {"a", "b"}) {
+        const auto r = testing::run_homeroom({"sample-data", "--students", "300", "--schools", "3",
+                                              "--seed", "7", "--out", (dir / name).string()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "a")) {
+        ++files;
+        EXPECT_EQ(testing::read_file(entry.path()),
+                  testing::read_file(dir / "b" / entry.path().filename()))
+            << entry.path().filename();
+    }
+    EXPECT_EQ(files, 19u);
+}
+
+}  // namespace
+}  // namespace homeroom
