@@ -34,5 +34,6 @@ int run_import(CommandContext&, const std::vector<std::string>&);
 int run_sample_data(CommandContext&, const std::vector<std::string>&);
 int run_demo(CommandContext&, const std::vector<std::string>&);
 int run_snapshots(CommandContext&, const std::vector<std::string>&);
+int run_build(CommandContext&, const std::vector<std::string>&);
 
 }  // namespace homeroom::app

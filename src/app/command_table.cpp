@@ -8,6 +8,7 @@ const std::vector<Command>& command_table() {
         {"sample-data", "write a realistic, deterministic sample district bundle", run_sample_data},
         {"import", "validate a district bundle and store it as a dated snapshot", run_import},
         {"snapshots", "list the snapshots in the database", run_snapshots},
+        {"build", "build the static site (report cards, progress and class pages)", run_build},
     };
     return k_commands;
 }

@@ -12,6 +12,8 @@ void write_sample_with_report(CommandContext& ctx, const sample::SampleOptions& 
                               const std::filesystem::path& out);
 int import_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
                        Date as_of, bool dry_run, std::size_t max_errors);
+int build_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
+                      std::optional<Date> as_of, unsigned threads);
 
 int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
     CommandLine cl("demo", "",
@@ -44,6 +46,10 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
             return rc;
     }
 
+    ctx.err << "[demo] build the site\n";
+    const int built = build_with_report(ctx, db, out / "site", std::nullopt, 0);
+    if (built != k_exit_ok) return built;
+
     const store::SnapshotRepository snapshots(db);
     const auto latest = snapshots.latest();
     ctx.out << "\nHomeroom demo ready.\n"
@@ -53,6 +59,10 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
                    static_cast<std::size_t>(snapshots.count_rows(latest->id, "students")))
             << " students in " << snapshots.count_rows(latest->id, "schools") << " schools)\n"
             << "  bundles    " << (out / "sample").string() << "/<date>/*.csv\n"
+            << "  public     " << (out / "site" / "public" / "index.html").string()
+            << " (report cards, district summary)\n"
+            << "  private    " << (out / "site" / "private").string()
+            << "/ (progress and class pages; serve behind a login)\n"
             << "  try        homeroom snapshots; sqlite3 " << db.path().string()
             << " 'SELECT * FROM schools'\n";
     return k_exit_ok;

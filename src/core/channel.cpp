@@ -4,8 +4,10 @@ namespace homeroom {
 
 std::string_view to_code(Channel channel) {
     switch (channel) {
-        case Channel::email: return "email";
-        case Channel::sms: return "sms";
+        case Channel::email:
+            return "email";
+        case Channel::sms:
+            return "sms";
     }
     return "email";  // unreachable: every enumerator is handled above
 }

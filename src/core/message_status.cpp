@@ -6,14 +6,22 @@ namespace homeroom {
 
 std::string_view to_code(MessageStatus status) {
     switch (status) {
-        case MessageStatus::created: return "created";
-        case MessageStatus::sending: return "sending";
-        case MessageStatus::sent: return "sent";
-        case MessageStatus::delivered: return "delivered";
-        case MessageStatus::temporary_failure: return "temporary-failure";
-        case MessageStatus::technical_failure: return "technical-failure";
-        case MessageStatus::permanent_failure: return "permanent-failure";
-        case MessageStatus::cancelled: return "cancelled";
+        case MessageStatus::created:
+            return "created";
+        case MessageStatus::sending:
+            return "sending";
+        case MessageStatus::sent:
+            return "sent";
+        case MessageStatus::delivered:
+            return "delivered";
+        case MessageStatus::temporary_failure:
+            return "temporary-failure";
+        case MessageStatus::technical_failure:
+            return "technical-failure";
+        case MessageStatus::permanent_failure:
+            return "permanent-failure";
+        case MessageStatus::cancelled:
+            return "cancelled";
     }
     return "created";  // unreachable: every enumerator is handled above
 }
@@ -30,11 +38,13 @@ bool is_final(MessageStatus status) {
         case MessageStatus::delivered:
         case MessageStatus::technical_failure:
         case MessageStatus::permanent_failure:
-        case MessageStatus::cancelled: return true;
+        case MessageStatus::cancelled:
+            return true;
         case MessageStatus::created:
         case MessageStatus::sending:
         case MessageStatus::sent:
-        case MessageStatus::temporary_failure: return false;
+        case MessageStatus::temporary_failure:
+            return false;
     }
     return true;
 }
@@ -42,18 +52,21 @@ bool is_final(MessageStatus status) {
 bool is_transition_allowed(MessageStatus from, MessageStatus to) {
     using S = MessageStatus;
     switch (from) {
-        case S::created: return to == S::sending || to == S::cancelled;
+        case S::created:
+            return to == S::sending || to == S::cancelled;
         // sending → sending: a new run reclaims what an interrupted run had claimed.
         case S::sending:
             return to == S::sending || to == S::sent || to == S::temporary_failure ||
                    to == S::technical_failure || to == S::permanent_failure;
-        case S::sent: return to == S::delivered || to == S::permanent_failure;
+        case S::sent:
+            return to == S::delivered || to == S::permanent_failure;
         case S::temporary_failure:
             return to == S::sending || to == S::technical_failure || to == S::cancelled;
         case S::delivered:
         case S::technical_failure:
         case S::permanent_failure:
-        case S::cancelled: return false;
+        case S::cancelled:
+            return false;
     }
     return false;
 }

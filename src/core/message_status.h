@@ -35,10 +35,14 @@ enum class MessageStatus {
 };
 
 inline constexpr std::array<MessageStatus, 8> k_message_statuses = {
-    MessageStatus::created,           MessageStatus::sending,
-    MessageStatus::sent,              MessageStatus::delivered,
-    MessageStatus::temporary_failure, MessageStatus::technical_failure,
-    MessageStatus::permanent_failure, MessageStatus::cancelled};
+    MessageStatus::created,
+    MessageStatus::sending,
+    MessageStatus::sent,
+    MessageStatus::delivered,
+    MessageStatus::temporary_failure,
+    MessageStatus::technical_failure,
+    MessageStatus::permanent_failure,
+    MessageStatus::cancelled};
 
 // Stable codes stored in the outbox and shown by the CLI: "created", "sending", "sent",
 // "delivered", "temporary-failure", "technical-failure", "permanent-failure", "cancelled".

@@ -15,8 +15,9 @@ std::vector<AssessmentResult> latest_assessments(std::span<const AssessmentResul
         return std::tie(r->subject, r->date, r->test, r->performance_level, r->scale_score,
                         r->proficient);
     };
-    std::sort(taken.begin(), taken.end(),
-              [&](const AssessmentResult* a, const AssessmentResult* b) { return key(a) < key(b); });
+    std::sort(
+        taken.begin(), taken.end(),
+        [&](const AssessmentResult* a, const AssessmentResult* b) { return key(a) < key(b); });
     std::vector<AssessmentResult> latest;
     for (std::size_t i = 0; i < taken.size(); ++i)
         if (i + 1 == taken.size() || taken[i + 1]->subject != taken[i]->subject)

@@ -45,7 +45,8 @@ AttendanceSummary summarize_attendance(const Student& student,
     summary.window = enrollment_window(student, as_of);
     if (summary.window.empty())
         return summary;
-    summary.counts.enrolled_days = calendar.count_between(summary.window.first, summary.window.last);
+    summary.counts.enrolled_days =
+        calendar.count_between(summary.window.first, summary.window.last);
     for (const AttendanceRecord& row : rows) {
         if (row.status == AttendanceStatus::present || !summary.window.contains(row.date) ||
             !calendar.is_instructional(row.date))
@@ -58,8 +59,7 @@ AttendanceSummary summarize_attendance(const Student& student,
     };
     summary.events.erase(std::unique(summary.events.begin(), summary.events.end(), same_day),
                          summary.events.end());
-    for (const AttendanceEvent& event : summary.events)
-        summary.counts.count(event.status);
+    for (const AttendanceEvent& event : summary.events) summary.counts.count(event.status);
     return summary;
 }
 
@@ -68,8 +68,8 @@ std::span<const AttendanceEvent> events_between(const AttendanceSummary& summary
     if (last < first)
         return {};
     const auto& events = summary.events;
-    const auto begin = std::lower_bound(events.begin(), events.end(), AttendanceEvent{first},
-                                        earlier);
+    const auto begin =
+        std::lower_bound(events.begin(), events.end(), AttendanceEvent{first}, earlier);
     const auto end = std::upper_bound(begin, events.end(), AttendanceEvent{last}, earlier);
     return {begin, end};
 }

@@ -61,8 +61,8 @@ AttendanceCounts counts_between(const AttendanceSummary& summary, const SchoolCa
 std::span<const AttendanceEvent> events_between(const AttendanceSummary& summary, Date first,
                                                 Date last);
 
-// Enough enrolled days for attendance indicators (IndicatorSettings::attendance_minimum_enrolled_days,
-// and never fewer than one).
+// Enough enrolled days for attendance indicators
+// (IndicatorSettings::attendance_minimum_enrolled_days, and never fewer than one).
 bool meets_attendance_minimum(const AttendanceCounts& counts, const IndicatorSettings& settings);
 // Missed at least IndicatorSettings::chronic_absence_share of enrolled days.
 bool is_chronically_absent(const AttendanceCounts& counts, const IndicatorSettings& settings);

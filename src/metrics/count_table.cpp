@@ -14,8 +14,7 @@ void CountTable::check() const {
     };
     for (const Partition& partition : partitions) {
         check_index(partition.total);
-        for (std::size_t part : partition.parts)
-            check_index(part);
+        for (std::size_t part : partition.parts) check_index(part);
     }
 }
 

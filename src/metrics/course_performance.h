@@ -24,8 +24,8 @@ struct SectionMarks {
 };
 
 struct CoursePerformance {
-    std::vector<SectionMarks> sections;  // by section id
-    std::optional<Gpa> gpa;              // none without a graded latest mark
+    std::vector<SectionMarks> sections;            // by section id
+    std::optional<Gpa> gpa;                        // none without a graded latest mark
     std::vector<std::string> failing_section_ids;  // sorted
 
     bool has_failing_section_in(std::span<const std::string> subjects) const;

@@ -17,7 +17,8 @@ DisciplineSummary summarize_discipline(std::span<const Incident> incidents,
     counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
     summary.incidents = static_cast<int>(counted.size());
     for (const DisciplineAction& action : actions) {
-        if (!std::binary_search(counted.begin(), counted.end(), std::string_view(action.incident_id)))
+        if (!std::binary_search(counted.begin(), counted.end(),
+                                std::string_view(action.incident_id)))
             continue;
         if (action.action == "in_school_suspension") {
             ++summary.in_school_suspensions;

@@ -16,7 +16,9 @@ struct DisciplineSummary {
     int expulsions = 0;
 
     int suspensions() const { return in_school_suspensions + out_of_school_suspensions; }
-    double suspension_days() const { return in_school_suspension_days + out_of_school_suspension_days; }
+    double suspension_days() const {
+        return in_school_suspension_days + out_of_school_suspension_days;
+    }
 
     friend bool operator==(const DisciplineSummary&, const DisciplineSummary&) = default;
 };

@@ -43,7 +43,8 @@ bool behavior_flag(const DisciplineSummary& discipline, const IndicatorSettings&
     if (settings.behavior_flag_minimum_suspensions > 0 &&
         removals >= settings.behavior_flag_minimum_suspensions)
         return true;
-    return settings.behavior_flag_minimum_incidents && *settings.behavior_flag_minimum_incidents > 0 &&
+    return settings.behavior_flag_minimum_incidents &&
+           *settings.behavior_flag_minimum_incidents > 0 &&
            discipline.incidents >= *settings.behavior_flag_minimum_incidents;
 }
 

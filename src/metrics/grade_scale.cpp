@@ -21,7 +21,8 @@ std::string_view GradeScale::letter_for_percent(double percent) const {
         if (percent >= cutoff.minimum_percent &&
             (best == nullptr || cutoff.minimum_percent > best->minimum_percent))
             best = &cutoff;
-    return best != nullptr ? std::string_view(best->letter) : std::string_view(below_cutoffs_letter);
+    return best != nullptr ? std::string_view(best->letter)
+                           : std::string_view(below_cutoffs_letter);
 }
 
 }  // namespace homeroom::metrics

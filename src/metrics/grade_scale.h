@@ -27,11 +27,11 @@ struct PercentCutoff {
 struct GradeScale {
     // Letters outside this list (P, I, or a code the district does not grade) carry no grade
     // points: they are left out of the GPA and are never failing.
-    std::vector<LetterGrade> letters = {
-        {"A+", 4.0, false}, {"A", 4.0, false},  {"A-", 3.7, false}, {"B+", 3.3, false},
-        {"B", 3.0, false},  {"B-", 2.7, false}, {"C+", 2.3, false}, {"C", 2.0, false},
-        {"C-", 1.7, false}, {"D+", 1.3, false}, {"D", 1.0, false},  {"D-", 0.7, false},
-        {"F", 0.0, true}};
+    std::vector<LetterGrade> letters = {{"A+", 4.0, false}, {"A", 4.0, false}, {"A-", 3.7, false},
+                                        {"B+", 3.3, false}, {"B", 3.0, false}, {"B-", 2.7, false},
+                                        {"C+", 2.3, false}, {"C", 2.0, false}, {"C-", 1.7, false},
+                                        {"D+", 1.3, false}, {"D", 1.0, false}, {"D-", 0.7, false},
+                                        {"F", 0.0, true}};
     // How a mark given only as a percent counts: the highest cut-off it reaches, in any order.
     std::vector<PercentCutoff> percent_cutoffs = {{90, "A"}, {80, "B"}, {70, "C"}, {60, "D"}};
     std::string below_cutoffs_letter = "F";

@@ -6,8 +6,7 @@ namespace homeroom::metrics {
 namespace {
 
 void add_cells(SubgroupCells& cells, const SubgroupCells& other) {
-    for (std::size_t i = 0; i < k_subgroup_count; ++i)
-        cells[i] += other[i];
+    for (std::size_t i = 0; i < k_subgroup_count; ++i) cells[i] += other[i];
 }
 
 void count(SubgroupCells& cells, const StudentSubgroups& subgroups, std::int64_t numerator,
@@ -85,8 +84,7 @@ GroupAggregates& GroupAggregates::operator+=(const GroupAggregates& other) {
     add_cells(attendance_rate, other.attendance_rate);
     add_cells(chronic_absenteeism, other.chronic_absenteeism);
     add_cells(suspension_rate, other.suspension_rate);
-    for (const auto& [subject, cells] : other.proficiency)
-        add_cells(proficiency[subject], cells);
+    for (const auto& [subject, cells] : other.proficiency) add_cells(proficiency[subject], cells);
     add_cells(attendance_flag, other.attendance_flag);
     add_cells(behavior_flag, other.behavior_flag);
     add_cells(course_performance_flag, other.course_performance_flag);
@@ -100,11 +98,10 @@ std::vector<MeasureId> GroupAggregates::measures() const {
                                   {Measure::attendance_rate, {}},
                                   {Measure::chronic_absenteeism, {}},
                                   {Measure::suspension_rate, {}}};
-    for (const auto& entry : proficiency)
-        ids.push_back({Measure::proficiency, entry.first});
-    for (Measure m : {Measure::attendance_flag, Measure::behavior_flag,
-                      Measure::course_performance_flag, Measure::no_flags, Measure::one_flag,
-                      Measure::two_flags, Measure::three_flags})
+    for (const auto& entry : proficiency) ids.push_back({Measure::proficiency, entry.first});
+    for (Measure m :
+         {Measure::attendance_flag, Measure::behavior_flag, Measure::course_performance_flag,
+          Measure::no_flags, Measure::one_flag, Measure::two_flags, Measure::three_flags})
         ids.push_back({m, {}});
     return ids;
 }

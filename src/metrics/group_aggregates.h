@@ -37,15 +37,15 @@ struct Cell {
 using SubgroupCells = std::array<Cell, k_subgroup_count>;
 
 enum class Measure {
-    enrollment,               // students enrolled on the as-of date
-    attendance_rate,          // present / enrolled days of students with the minimum of days
-    chronic_absenteeism,      // chronically absent / those students
-    suspension_rate,          // students with >= 1 suspension / students enrolled at any time
-    proficiency,              // proficient on the latest test / tested, per subject
-    attendance_flag,          // flagged / students enrolled on the as-of date
+    enrollment,           // students enrolled on the as-of date
+    attendance_rate,      // present / enrolled days of students with the minimum of days
+    chronic_absenteeism,  // chronically absent / those students
+    suspension_rate,      // students with >= 1 suspension / students enrolled at any time
+    proficiency,          // proficient on the latest test / tested, per subject
+    attendance_flag,      // flagged / students enrolled on the as-of date
     behavior_flag,
     course_performance_flag,
-    no_flags,                 // students with 0, 1, 2, 3 flags / students enrolled on the as-of date
+    no_flags,  // students with 0, 1, 2, 3 flags / students enrolled on the as-of date
     one_flag,
     two_flags,
     three_flags,

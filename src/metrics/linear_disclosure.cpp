@@ -65,7 +65,8 @@ struct SplitMix64 {
 
 }  // namespace
 
-std::vector<std::size_t> determined_cells(const CountTable& table, const std::vector<bool>& hidden) {
+std::vector<std::size_t> determined_cells(const CountTable& table,
+                                          const std::vector<bool>& hidden) {
     // Unknowns: the hidden cells, numbered in cell order.
     std::vector<std::size_t> cell_of_unknown;
     std::vector<std::size_t> unknown_of_cell(table.counts.size(), SIZE_MAX);
@@ -105,8 +106,7 @@ std::vector<std::size_t> determined_cells(const CountTable& table, const std::ve
             const std::size_t lead = row.front().first;
             if (pivot_of[lead] == SIZE_MAX) {
                 const std::uint64_t scale = inverse(row.front().second);
-                for (auto& entry : row)
-                    entry.second = multiply(entry.second, scale);
+                for (auto& entry : row) entry.second = multiply(entry.second, scale);
                 pivot_of[lead] = pivots.size();
                 pivots.push_back(std::move(row));
                 break;

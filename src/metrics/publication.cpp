@@ -35,10 +35,8 @@ PublishedTable publish_measure(std::span<const SubgroupCells> schools, ValueForm
         }
     SubgroupCells district{};
     for (const SubgroupCells& school : schools)
-        for (std::size_t g = 0; g < k_subgroup_count; ++g)
-            district[g] += school[g];
-    for (const Cell& cell : district)
-        cells.push_back(&cell);
+        for (std::size_t g = 0; g < k_subgroup_count; ++g) district[g] += school[g];
+    for (const Cell& cell : district) cells.push_back(&cell);
 
     const CountTable table = schools_and_district_table(sizes);
     std::vector<SuppressionReason> reasons = suppress_small_groups(table, settings);
@@ -60,7 +58,8 @@ PublishedTable publish_measure(std::span<const SubgroupCells> schools, ValueForm
     published.schools.resize(schools.size());
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const std::size_t row = i / k_subgroup_count, g = i % k_subgroup_count;
-        PublishedCell& out = row < schools.size() ? published.schools[row][g] : published.district[g];
+        PublishedCell& out =
+            row < schools.size() ? published.schools[row][g] : published.district[g];
         out.reason = reasons[i];
         const bool group_hidden = reasons[i] == SuppressionReason::small_group ||
                                   reasons[i] == SuppressionReason::complementary;

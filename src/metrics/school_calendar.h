@@ -11,7 +11,7 @@
 namespace homeroom::metrics {
 
 class SchoolCalendar {
-public:
+  public:
     SchoolCalendar() = default;
     // Any order; repeated days count once.
     explicit SchoolCalendar(std::vector<Date> instructional_days);
@@ -26,7 +26,7 @@ public:
     int count_between(Date first, Date last) const;
     std::span<const Date> days() const { return m_days; }
 
-private:
+  private:
     std::vector<Date> m_days;
 };
 

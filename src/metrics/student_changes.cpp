@@ -25,8 +25,7 @@ std::vector<MarkChange> new_marks(std::span<const SectionMark> before,
                                   std::span<const SectionMark> now, const GradeScale& scale) {
     std::vector<const SectionMark*> previous;
     previous.reserve(before.size());
-    for (const SectionMark& mark : before)
-        previous.push_back(&mark);
+    for (const SectionMark& mark : before) previous.push_back(&mark);
     const auto by_key = [](const SectionMark* a, const SectionMark* b) {
         return mark_key(*a) < mark_key(*b);
     };
@@ -55,8 +54,7 @@ std::vector<Incident> new_incidents(std::span<const Incident> before,
                                     std::span<const Incident> now) {
     std::vector<std::string_view> known;
     known.reserve(before.size());
-    for (const Incident& incident : before)
-        known.push_back(incident.id);
+    for (const Incident& incident : before) known.push_back(incident.id);
     std::sort(known.begin(), known.end());
     std::vector<Incident> added;
     for (const Incident& incident : now)
@@ -66,8 +64,7 @@ std::vector<Incident> new_incidents(std::span<const Incident> before,
     return added;
 }
 
-std::vector<Incident> incidents_since(std::span<const Incident> incidents, Date since,
-                                      Date as_of) {
+std::vector<Incident> incidents_since(std::span<const Incident> incidents, Date since, Date as_of) {
     std::vector<Incident> recent;
     for (const Incident& incident : incidents)
         if (since < incident.date && incident.date <= as_of)
@@ -77,9 +74,8 @@ std::vector<Incident> incidents_since(std::span<const Incident> incidents, Date 
 }
 
 StudentChanges changes_between(const StudentRecords& before_records,
-                               const StudentIndicators& before,
-                               const StudentRecords& now_records, const StudentIndicators& now,
-                               const GradeScale& scale) {
+                               const StudentIndicators& before, const StudentRecords& now_records,
+                               const StudentIndicators& now, const GradeScale& scale) {
     StudentChanges changes;
     changes.flags = flag_changes(before.flags, now.flags);
     changes.marks = new_marks(before_records.marks, now_records.marks, scale);

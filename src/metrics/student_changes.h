@@ -43,8 +43,7 @@ struct StudentChanges {
 };
 
 StudentChanges changes_between(const StudentRecords& before_records,
-                               const StudentIndicators& before,
-                               const StudentRecords& now_records, const StudentIndicators& now,
-                               const GradeScale& scale);
+                               const StudentIndicators& before, const StudentRecords& now_records,
+                               const StudentIndicators& now, const GradeScale& scale);
 
 }  // namespace homeroom::metrics

@@ -22,8 +22,8 @@ struct StudentIndicators {
     AttendanceSummary attendance;
     bool meets_attendance_minimum = false;  // enough enrolled days for attendance indicators
     bool chronically_absent = false;
-    WeekComparison week;                  // this week vs last week
-    std::vector<WeekAttendance> weeks;    // the series for a chart
+    WeekComparison week;                // this week vs last week
+    std::vector<WeekAttendance> weeks;  // the series for a chart
 
     CoursePerformance courses;
     std::vector<AssessmentResult> latest_assessments;  // one per subject

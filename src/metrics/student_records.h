@@ -13,7 +13,7 @@ namespace homeroom::metrics {
 // A mark with what the metrics need from its section and its marking period.
 struct SectionMark {
     Mark mark;
-    std::string subject;  // the section's subject (vocabulary::k_subjects)
+    std::string subject;   // the section's subject (vocabulary::k_subjects)
     MarkingPeriod period;  // the mark's marking period
 };
 

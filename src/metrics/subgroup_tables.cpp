@@ -27,8 +27,7 @@ CountTable schools_and_district_table(std::span<const SubgroupCounts> schools) {
     SubgroupCounts district{};
     for (const SubgroupCounts& school : schools) {
         add_row(table, school);
-        for (std::size_t g = 0; g < k_subgroup_count; ++g)
-            district[g] += school[g];
+        for (std::size_t g = 0; g < k_subgroup_count; ++g) district[g] += school[g];
     }
     add_row(table, district);
     const std::size_t district_row = schools.size();

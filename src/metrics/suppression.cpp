@@ -9,7 +9,7 @@ namespace homeroom::metrics {
 namespace {
 
 class Complementer {
-public:
+  public:
     Complementer(const CountTable& table, std::vector<bool>& hidden,
                  const SuppressionSettings& settings)
         : m_table(table), m_hidden(hidden), m_settings(settings) {}
@@ -37,7 +37,8 @@ public:
         for (const Partition& partition : m_table.partitions) {
             if (!contains(partition, cell))
                 continue;
-            if (const auto part = smallest_published_part(partition); part && is_better(*part, best))
+            if (const auto part = smallest_published_part(partition);
+                part && is_better(*part, best))
                 best = part;
         }
         if (!best)  // only totals left: hide the smallest of them
@@ -51,7 +52,7 @@ public:
         return true;
     }
 
-private:
+  private:
     bool needs_more_hidden(const Partition& partition) const {
         int hidden_cells = m_hidden[partition.total] ? 1 : 0;
         std::int64_t hidden_students = 0;
@@ -74,8 +75,7 @@ private:
         // With every part hidden, hiding the total only helps when it is the one cell still
         // making the relation give something away (a single hidden part equal to the total).
         int hidden_parts = 0;
-        for (std::size_t part : partition.parts)
-            hidden_parts += m_hidden[part] ? 1 : 0;
+        for (std::size_t part : partition.parts) hidden_parts += m_hidden[part] ? 1 : 0;
         if (!m_hidden[partition.total] && hidden_parts < 2)
             return partition.total;
         return std::nullopt;

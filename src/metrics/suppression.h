@@ -68,7 +68,8 @@ enum class SuppressionReason : std::uint8_t {
     none,
     small_group,         // the group has fewer than N students: count and rate hidden
     complementary,       // hidden so that a small group cannot be worked out: count and rate hidden
-    complementary_rate,  // only the rate is hidden, so that a coded or hidden rate cannot be worked out
+    complementary_rate,  // only the rate is hidden, so that a coded or hidden rate cannot be worked
+                         // out
 };
 std::string_view to_code(SuppressionReason reason);
 

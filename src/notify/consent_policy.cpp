@@ -24,13 +24,20 @@ bool prefers(const Contact& contact, Channel channel) {
 
 std::string_view to_code(RefusalReason reason) {
     switch (reason) {
-        case RefusalReason::no_educational_rights: return "no_educational_rights";
-        case RefusalReason::no_contact_restriction: return "no_contact_restriction";
-        case RefusalReason::channel_not_preferred: return "channel_not_preferred";
-        case RefusalReason::no_address: return "no_address";
-        case RefusalReason::no_channel_consent: return "no_channel_consent";
-        case RefusalReason::opted_out: return "opted_out";
-        case RefusalReason::eligible_student_no_consent: return "eligible_student_no_consent";
+        case RefusalReason::no_educational_rights:
+            return "no_educational_rights";
+        case RefusalReason::no_contact_restriction:
+            return "no_contact_restriction";
+        case RefusalReason::channel_not_preferred:
+            return "channel_not_preferred";
+        case RefusalReason::no_address:
+            return "no_address";
+        case RefusalReason::no_channel_consent:
+            return "no_channel_consent";
+        case RefusalReason::opted_out:
+            return "opted_out";
+        case RefusalReason::eligible_student_no_consent:
+            return "eligible_student_no_consent";
     }
     return "refused";  // unreachable: every enumerator is handled above
 }

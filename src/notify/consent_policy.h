@@ -37,9 +37,9 @@ enum class RefusalReason {
 
 // In the order the rules are checked.
 inline constexpr std::array<RefusalReason, 7> k_refusal_reasons = {
-    RefusalReason::no_educational_rights, RefusalReason::no_contact_restriction,
-    RefusalReason::channel_not_preferred, RefusalReason::no_address,
-    RefusalReason::no_channel_consent,    RefusalReason::opted_out,
+    RefusalReason::no_educational_rights,      RefusalReason::no_contact_restriction,
+    RefusalReason::channel_not_preferred,      RefusalReason::no_address,
+    RefusalReason::no_channel_consent,         RefusalReason::opted_out,
     RefusalReason::eligible_student_no_consent};
 
 std::string_view to_code(RefusalReason reason);  // the enumerator's name, e.g. "opted_out"

@@ -47,8 +47,8 @@ class Run {
                 for (std::size_t i = 0; i < batch.size(); ++i) {
                     DeliveryOutcome outcome;
                     try {
-                        outcome = session.send({batch[i].id, batch[i].week, batch[i].recipient,
-                                                batch[i].body});
+                        outcome = session.send(
+                            {batch[i].id, batch[i].week, batch[i].recipient, batch[i].body});
                     } catch (const UnavailableError& e) {
                         release(batch, i, e.what());
                         return;
@@ -115,9 +115,9 @@ class Run {
                 break;
             case DeliveryResult::temporary_failure: {
                 const auto status = status_after_temporary_failure(m.attempts, m_options.retry);
-                applied = m_outbox.mark_failed(m.id, m_token, status, outcome.detail,
-                                               next_retry_time(m.attempts, now, m_options.retry),
-                                               now);
+                applied =
+                    m_outbox.mark_failed(m.id, m_token, status, outcome.detail,
+                                         next_retry_time(m.attempts, now, m_options.retry), now);
                 if (status == MessageStatus::technical_failure)
                     m_report.technical_failures += applied;
                 else

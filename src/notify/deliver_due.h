@@ -22,8 +22,8 @@
 namespace homeroom::notify {
 
 struct DeliveryOptions {
-    std::size_t claim_batch = 16;   // messages a session claims at a time
-    std::size_t max_messages = 0;   // stop after claiming this many; 0: all that are due
+    std::size_t claim_batch = 16;  // messages a session claims at a time
+    std::size_t max_messages = 0;  // stop after claiming this many; 0: all that are due
     RetryPolicy retry;
     // The time of each claim and outcome; default: the system clock.
     std::function<std::chrono::sys_seconds()> clock;

@@ -3,10 +3,12 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <initializer_list>
 #include <optional>
 #include <stdexcept>
+#include <vector>
 
 #include "core/date.h"
 #include "notify/recipient_address.h"
@@ -109,104 +111,211 @@ std::string base64(std::string_view bytes) {
     return out;
 }
 
-// Plain words folded at spaces; nullopt when a word cannot fit on a line of its own.
-std::optional<std::string> fold_words(std::string_view text, std::size_t used) {
+void append_hex(std::string& out, unsigned char c) {
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    out += '=';
+    out += k_hex[c >> 4];
+    out += k_hex[c & 15];
+}
+
+bool is_atext(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
+}
+
+// Characters a Q-encoded word may carry as they are, even inside a phrase (RFC 2047 §5.3).
+bool is_q_literal(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '!' ||
+           c == '*' || c == '+' || c == '-' || c == '/';
+}
+
+enum class HeaderContext { unstructured, phrase };
+
+// A word goes out as it is only when it is printable ASCII that cannot be mistaken for an
+// encoded word, fits a line, and (in a phrase) is an atom.
+bool needs_encoding(std::string_view word, HeaderContext context) {
+    if (word.size() > 60 || word.find("=?") != std::string_view::npos)
+        return true;
+    for (char c : word) {
+        if (c < 0x21 || c > 0x7E)
+            return true;
+        if (context == HeaderContext::phrase && !is_atext(c))
+            return true;
+    }
+    return false;
+}
+
+class EncodedWordWriter {
+  public:
+    EncodedWordWriter(std::string_view run) : m_run(run) {
+        std::size_t non_ascii = 0;
+        for (char c : run) non_ascii += static_cast<unsigned char>(c) >= 0x80;
+        // Mostly-ASCII text stays readable as Q; the rest is shorter as B.
+        m_q = non_ascii * 2 <= run.size() - non_ascii;
+    }
+
+    // The longest prefix of what is left, cut at a character boundary, whose encoded word
+    // is at most `width` characters; prefers to end just after a space. Empty if none fits.
+    std::string next_word(std::size_t width) {
+        const std::size_t overhead = k_word_prefix.size() + k_word_suffix.size();
+        std::size_t end = m_at, cost = 0, after_space = 0;
+        while (end < m_run.size()) {
+            std::size_t n;
+            decode_utf8(m_run, end, n);
+            std::size_t c = 0;
+            for (std::size_t k = end; k < end + n; ++k)
+                c += m_q ? (is_q_literal(static_cast<unsigned char>(m_run[k])) || m_run[k] == ' '
+                                ? 1
+                                : 3)
+                         : 0;
+            const std::size_t length =
+                m_q ? cost + c : (end + n - m_at + 2) / 3 * 4;  // B: whole groups of 4
+            if (overhead + length > width)
+                break;
+            cost += c;
+            end += n;
+            if (m_run[end - 1] == ' ')
+                after_space = end;
+        }
+        if (end == m_at)
+            return {};
+        // Decoders that (wrongly) keep the space between two encoded words then show it
+        // between words instead of inside one.
+        if (end < m_run.size() && after_space > m_at + (end - m_at) / 2)
+            end = after_space;
+        const auto chunk = m_run.substr(m_at, end - m_at);
+        m_at = end;
+        std::string word(m_q ? "=?UTF-8?Q?" : k_word_prefix);
+        if (m_q) {
+            for (char ch : chunk) {
+                const auto c = static_cast<unsigned char>(ch);
+                if (c == ' ')
+                    word += '_';
+                else if (is_q_literal(c))
+                    word += ch;
+                else
+                    append_hex(word, c);
+            }
+        } else {
+            word += base64(chunk);
+        }
+        word += k_word_suffix;
+        return word;
+    }
+    bool done() const { return m_at >= m_run.size(); }
+    // Whether all that is left fits in one encoded word of at most `width` characters.
+    bool rest_fits(std::size_t width) const {
+        const auto rest = m_run.substr(m_at);
+        std::size_t length = 0;
+        if (m_q) {
+            for (char ch : rest)
+                length += is_q_literal(static_cast<unsigned char>(ch)) || ch == ' ' ? 1 : 3;
+        } else {
+            length = (rest.size() + 2) / 3 * 4;
+        }
+        return k_word_prefix.size() + k_word_suffix.size() + length <= width;
+    }
+
+  private:
+    std::string_view m_run;
+    std::size_t m_at = 0;
+    bool m_q = false;
+};
+
+// Words of `text` (clean: single spaces, no control characters) for a header field body
+// starting at column `used`: plain words as they are, each run of words that need it as
+// encoded words (the spaces inside a run are encoded with it, so RFC 2047 decoders, which
+// drop the blanks between adjacent encoded words, give back the exact text). Folded so that
+// no line passes 76 characters.
+std::string encode_words(std::string_view text, std::size_t used, HeaderContext context) {
+    std::vector<std::string_view> words;
+    for (std::size_t start = 0; start < text.size();) {
+        auto space = text.find(' ', start);
+        if (space == std::string_view::npos)
+            space = text.size();
+        words.push_back(text.substr(start, space - start));
+        start = space + 1;
+    }
     std::string out;
     std::size_t column = used;
     bool first = true;
-    while (!text.empty()) {
-        const auto space = text.find(' ');
-        const auto word = text.substr(0, space);
-        text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    // A plain word is at most 60 characters, so the first one always fits after the name.
+    auto put_plain = [&](std::string_view word) {
         if (first) {
-            if (column + word.size() > k_line_limit)
-                return std::nullopt;
             out += word;
             column += word.size();
-            first = false;
         } else if (column + 1 + word.size() <= k_line_limit) {
             out += ' ';
             out += word;
             column += 1 + word.size();
         } else {
-            if (1 + word.size() > k_line_limit)
-                return std::nullopt;
             out += "\r\n ";
             out += word;
             column = 1 + word.size();
         }
-    }
-    return out;
-}
-
-// RFC 2047 B-encoded words, one per line after the first, each cut at a character boundary
-// so that no word holds half a character.
-std::string encoded_words(std::string_view text, std::size_t used) {
-    const std::size_t overhead = k_word_prefix.size() + k_word_suffix.size();
-    std::string out;
-    std::size_t column = used;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t room = column + overhead < k_line_limit
-                                     ? (k_line_limit - column - overhead) / 4 * 3
-                                     : 0;
-        std::size_t end = i;
-        while (end < text.size()) {
-            std::size_t n;
-            decode_utf8(text, end, n);
-            if (end + n - i > room)
-                break;
-            end += n;
-        }
-        if (end == i) {  // not even one character fits on this line: start a new one
-            if (column == 1)
-                throw std::logic_error("encoded_words: a character wider than a line");
-            out += "\r\n ";
-            column = 1;
+        first = false;
+    };
+    for (std::size_t i = 0; i < words.size();) {
+        if (!needs_encoding(words[i], context)) {
+            put_plain(words[i]);
+            ++i;
             continue;
         }
-        std::string word(k_word_prefix);
-        word += base64(text.substr(i, end - i));
-        word += k_word_suffix;
-        out += word;
-        column += word.size();
-        i = end;
-        if (i < text.size()) {
-            out += "\r\n ";
-            column = 1;
+        std::size_t j = i + 1;
+        while (j < words.size() && needs_encoding(words[j], context)) ++j;
+        const auto begin = words[i].data() - text.data();
+        const auto end = words[j - 1].data() + words[j - 1].size() - text.data();
+        EncodedWordWriter writer(
+            text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin)));
+        while (!writer.done()) {
+            const std::size_t gap = first ? 0 : 1;
+            const std::size_t width = std::min<std::size_t>(
+                column + gap < k_line_limit ? k_line_limit - column - gap : 0, 75);
+            // Rather than start a run in the last few columns and cut a word in two, move it
+            // to the next line when it would fit whole there; a long first run starts at once.
+            std::string word;
+            if (writer.rest_fits(width) || (first && width >= 40))
+                word = writer.next_word(width);
+            if (word.empty()) {
+                out += "\r\n ";
+                column = 1;
+                word = writer.next_word(75);
+                if (word.empty())
+                    throw std::logic_error("encode_words: a character wider than a line");
+            } else if (!first) {
+                out += ' ';
+                ++column;
+            }
+            out += word;
+            column += word.size();
+            first = false;
         }
+        i = j;
     }
     return out;
 }
 
-bool is_atext_or_space(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ')
-        return true;
-    return std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
-}
-
-// A display name as an RFC 5322 phrase: atoms as they are, other ASCII as a quoted-string,
-// anything else (or anything too long for a line) as encoded words.
+// A display name: atoms as they are, other short ASCII as a quoted-string, the rest as
+// encoded words.
 std::string encode_phrase(std::string_view text, std::size_t used) {
-    if (is_printable_ascii(text) && text.find("=?") == std::string_view::npos) {
+    if (is_printable_ascii(text) && text.find("=?") == std::string_view::npos &&
+        used + text.size() + 2 <= k_line_limit) {
         bool atoms = true;
-        for (char c : text) atoms = atoms && is_atext_or_space(c);
-        if (atoms) {
-            if (auto folded = fold_words(text, used))
-                return *folded;
-        } else {
-            std::string quoted = "\"";
-            for (char c : text) {
-                if (c == '"' || c == '\\')
-                    quoted += '\\';
-                quoted += c;
-            }
-            quoted += '"';
-            if (used + quoted.size() <= k_line_limit)
-                return quoted;
+        for (char c : text) atoms = atoms && (c == ' ' || is_atext(c));
+        if (atoms)
+            return std::string(text);
+        std::string quoted = "\"";
+        for (char c : text) {
+            if (c == '"' || c == '\\')
+                quoted += '\\';
+            quoted += c;
         }
+        quoted += '"';
+        if (used + quoted.size() <= k_line_limit)
+            return quoted;
     }
-    return encoded_words(text, used);
+    return encode_words(text, used, HeaderContext::phrase);
 }
 
 std::string address_field(const MailAddress& a, std::string_view field) {
@@ -282,13 +391,6 @@ std::string body_part(std::string_view content_type, std::string_view text) {
     return out;
 }
 
-void append_hex(std::string& out, unsigned char c) {
-    static constexpr char k_hex[] = "0123456789ABCDEF";
-    out += '=';
-    out += k_hex[c >> 4];
-    out += k_hex[c & 15];
-}
-
 }  // namespace
 
 std::string clean_header_text(std::string_view text) {
@@ -315,10 +417,7 @@ std::string clean_header_text(std::string_view text) {
 }
 
 std::string encode_unstructured(std::string_view text, std::size_t used) {
-    if (is_printable_ascii(text) && text.find("=?") == std::string_view::npos)
-        if (auto folded = fold_words(text, used))
-            return *folded;
-    return encoded_words(text, used);
+    return encode_words(text, used, HeaderContext::unstructured);
 }
 
 std::string encode_quoted_printable(std::string_view text) {
@@ -442,8 +541,10 @@ std::string build_mail_message(const MailContent& c) {
     // "=_" can occur in neither quoted-printable nor base64 text, so no body can contain it.
     const std::string boundary = "=_hr_" + lower_hex_sha256(id).substr(0, 24);
     m += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
-    m += "--" + boundary + "\r\n" + body_part("text/plain", c.text_body);
-    m += "--" + boundary + "\r\n" + body_part("text/html", c.html_body);
+    // The CRLF before a delimiter belongs to the delimiter: an extra one keeps each body's
+    // own last line end, whatever its encoding.
+    m += "--" + boundary + "\r\n" + body_part("text/plain", c.text_body) + "\r\n";
+    m += "--" + boundary + "\r\n" + body_part("text/html", c.html_body) + "\r\n";
     m += "--" + boundary + "--\r\n";
     return m;
 }

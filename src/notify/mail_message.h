@@ -22,9 +22,9 @@ struct MailAddress {
 
 struct MailContent {
     MailAddress from, to;
-    std::string subject;    // any UTF-8
-    std::string text_body;  // UTF-8; line ends may be LF or CRLF
-    std::string html_body;  // UTF-8; empty: a single text/plain message
+    std::string subject;     // any UTF-8
+    std::string text_body;   // UTF-8; line ends may be LF or CRLF
+    std::string html_body;   // UTF-8; empty: a single text/plain message
     std::string message_id;  // "<local@domain>", see make_message_id
     std::string date;        // RFC 5322 date-time, see format_mail_date
     // RFC 2369 / RFC 8058. The URL (https:// or http://) is the one-click POST target; with it
@@ -48,9 +48,10 @@ std::string build_mail_message(const MailContent& content);
 // The building blocks, exposed for tests.
 // Valid UTF-8 with controls (C0, DEL, C1, U+2028/9) as spaces, runs of spaces collapsed, trimmed.
 std::string clean_header_text(std::string_view text);
-// Header field body for `text` (already clean) starting at column `used`: folded plain words
-// when `text` is printable ASCII, else RFC 2047 "=?UTF-8?B?...?=" words (never splitting a
-// character); every line at most 76 characters.
+// Header field body for `text` (already clean) starting at column `used`: printable ASCII
+// words as they are, each run of other words as RFC 2047 encoded words ("=?UTF-8?Q?...?=" for
+// mostly-ASCII runs, "=?UTF-8?B?...?=" otherwise; never splitting a character), folded so that
+// no line passes 76 characters.
 std::string encode_unstructured(std::string_view text, std::size_t used);
 std::string encode_quoted_printable(std::string_view text);  // CRLF line ends in and out
 std::string encode_base64_lines(std::string_view bytes);     // 76-character lines, CRLF

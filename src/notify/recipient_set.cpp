@@ -20,8 +20,8 @@ bool opted_out_of(const Contact& c, Channel channel) {
 }
 
 struct Mailbox {
-    bool opted_out = false;                         // anyone using it opted out
-    std::set<std::string> restricted_students;      // anyone using it is under no_contact
+    bool opted_out = false;                     // anyone using it opted out
+    std::set<std::string> restricted_students;  // anyone using it is under no_contact
     std::vector<ConsentGrant> grants;
 };
 

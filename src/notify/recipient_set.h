@@ -40,7 +40,7 @@ struct Recipient {
 struct RecipientSet {
     Channel channel = Channel::email;
     Date send_date;
-    std::vector<Recipient> recipients;  // sorted by mailbox (see mailbox_key)
+    std::vector<Recipient> recipients;                     // sorted by mailbox (see mailbox_key)
     std::array<int, k_refusal_reasons.size()> refusals{};  // indexed by RefusalReason
     int links_considered = 0;  // links whose student and contact are both known
     int links_allowed = 0;     // = links_considered - every refusal

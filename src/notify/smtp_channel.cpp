@@ -98,8 +98,7 @@ void initialize_ssl_once() {
 
 class SmtpSession : public DeliverySession {
   public:
-    SmtpSession(const SmtpSettings& settings, std::string description,
-                Poco::Net::Context::Ptr tls)
+    SmtpSession(const SmtpSettings& settings, std::string description, Poco::Net::Context::Ptr tls)
         : m_settings(settings), m_description(std::move(description)), m_tls(std::move(tls)) {
         connect();
     }
@@ -134,7 +133,7 @@ class SmtpSession : public DeliverySession {
             return;
         try {
             m_client->close();  // QUIT
-        } catch (...) {  // a goodbye that fails changes nothing
+        } catch (...) {         // a goodbye that fails changes nothing
         }
         m_client.reset();
     }
@@ -274,17 +273,25 @@ class SmtpSession : public DeliverySession {
                 std::string reply;
                 if (command("STARTTLS", reply) / 100 != 2)
                     throw UnavailableError("STARTTLS refused: " + first_line(reply));
-                m_client->socket() = Poco::Net::SecureStreamSocket::attach(
-                    m_client->socket(), m_settings.host, m_tls);
+                m_client->socket() = Poco::Net::SecureStreamSocket::attach(m_client->socket(),
+                                                                           m_settings.host, m_tls);
                 offers = ehlo();  // RFC 3207: forget what was said before TLS
             }
             if (!m_settings.username.empty()) {
-                if (auth_offers(offers, "PLAIN"))
-                    m_client->loginUsingPlain(m_settings.username, m_settings.password);
-                else if (auth_offers(offers, "LOGIN"))
-                    m_client->loginUsingLogin(m_settings.username, m_settings.password);
-                else
-                    throw UnavailableError("the server offers neither AUTH PLAIN nor AUTH LOGIN" +
+                const auto want = m_settings.auth;
+                const bool plain = want != SmtpAuth::login && auth_offers(offers, "PLAIN");
+                const bool login = want != SmtpAuth::plain && auth_offers(offers, "LOGIN");
+                try {
+                    if (plain)
+                        m_client->loginUsingPlain(m_settings.username, m_settings.password);
+                    else if (login)
+                        m_client->loginUsingLogin(m_settings.username, m_settings.password);
+                } catch (const Poco::Net::SMTPException& e) {
+                    throw UnavailableError("login as \"" + m_settings.username +
+                                           "\" refused: " + first_line(e.message()));
+                }
+                if (!plain && !login)
+                    throw UnavailableError("the server offers no AUTH mechanism we can use" +
                                            std::string(m_settings.tls == SmtpTls::none
                                                            ? " (servers often offer AUTH only "
                                                              "after STARTTLS: set tls = starttls)"
@@ -321,6 +328,16 @@ std::optional<SmtpTls> parse_smtp_tls(std::string_view code) {
         return SmtpTls::none;
     if (code == "starttls")
         return SmtpTls::starttls;
+    return std::nullopt;
+}
+
+std::optional<SmtpAuth> parse_smtp_auth(std::string_view code) {
+    if (code == "auto")
+        return SmtpAuth::automatic;
+    if (code == "plain")
+        return SmtpAuth::plain;
+    if (code == "login")
+        return SmtpAuth::login;
     return std::nullopt;
 }
 

@@ -28,16 +28,21 @@ namespace homeroom::notify {
 enum class SmtpTls { none, starttls };
 std::optional<SmtpTls> parse_smtp_tls(std::string_view code);  // "none" | "starttls"
 
+// automatic: PLAIN if the server offers it, else LOGIN.
+enum class SmtpAuth { automatic, plain, login };
+std::optional<SmtpAuth> parse_smtp_auth(std::string_view code);  // "auto" | "plain" | "login"
+
 struct SmtpSettings {
     std::string host = "127.0.0.1";
     std::uint16_t port = 25;
     SmtpTls tls = SmtpTls::none;
     std::string username, password;  // AUTH when username is not empty
-    int connections = 1;             // parallel sessions
-    std::string envelope_from;       // MAIL FROM: where bounces go; a plain addr-spec
+    SmtpAuth auth = SmtpAuth::automatic;
+    int connections = 1;        // parallel sessions
+    std::string envelope_from;  // MAIL FROM: where bounces go; a plain addr-spec
     std::string helo_name = "localhost";
-    std::string ca_file;              // PEM CAs to trust for STARTTLS; empty: the system's
-    bool verify_certificate = true;   // false only against a test server
+    std::string ca_file;             // PEM CAs to trust for STARTTLS; empty: the system's
+    bool verify_certificate = true;  // false only against a test server
     std::chrono::milliseconds timeout{30000};
     int reconnect_attempts = 3;  // per lost connection, before giving up with UnavailableError
     std::chrono::milliseconds reconnect_delay{200};  // doubled after each failed attempt

@@ -70,10 +70,10 @@ struct ClaimedMessage {
 };
 
 struct OutboxFilter {
-    std::optional<MessageStatus> status;
-    std::optional<Channel> channel;
-    std::optional<Date> week;  // any day of the week
-    std::optional<std::string> contact_id;
+    std::optional<MessageStatus> status = std::nullopt;
+    std::optional<Channel> channel = std::nullopt;
+    std::optional<Date> week = std::nullopt;  // any day of the week
+    std::optional<std::string> contact_id = std::nullopt;
     std::size_t limit = 0;  // 0: all
 };
 

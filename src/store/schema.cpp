@@ -136,8 +136,17 @@ CREATE INDEX outbox_due ON outbox (channel, status, next_attempt_at);
 CREATE INDEX outbox_by_week ON outbox (week, channel, status);
 )SQL";
 
+// Settings the tool keeps for itself (e.g. a generated site secret, so page tokens stay stable).
+static constexpr std::string_view k_migration_3 = R"SQL(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
-    static const std::vector<std::string_view> k_migrations = {k_migration_1, k_migration_2};
+    static const std::vector<std::string_view> k_migrations = {k_migration_1, k_migration_2,
+                                                               k_migration_3};
     return k_migrations;
 }
 

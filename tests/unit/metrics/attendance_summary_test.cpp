@@ -50,9 +50,8 @@ TEST(AttendanceSummary, APresentRowChangesNothing) {
 }
 
 TEST(AttendanceSummary, TardyAndPartialDaysArePresentButCountedSeparately) {
-    const std::vector<AttendanceRecord> rows = {absence("2025-09-02", tardy),
-                                                absence("2025-09-03", tardy),
-                                                absence("2025-09-04", partial)};
+    const std::vector<AttendanceRecord> rows = {
+        absence("2025-09-02", tardy), absence("2025-09-03", tardy), absence("2025-09-04", partial)};
     const auto summary =
         summarize_attendance(student("2025-09-01"), rows, k_september, day("2025-09-26"));
     EXPECT_EQ(summary.counts.tardies, 2);
@@ -129,8 +128,8 @@ TEST(AttendanceSummary, EventsAreSortedByDateWhateverTheRowOrder) {
 
 TEST(AttendanceSummary, NoEnrolledDayHasNoRateAndIsNotChronic) {
     // Entered on a Saturday that is also the as-of date.
-    const auto summary = summarize_attendance(student("2025-09-27"), {}, k_september,
-                                              day("2025-09-27"));
+    const auto summary =
+        summarize_attendance(student("2025-09-27"), {}, k_september, day("2025-09-27"));
     EXPECT_EQ(summary.counts.enrolled_days, 0);
     EXPECT_FALSE(summary.counts.rate());
     EXPECT_FALSE(is_chronically_absent(summary.counts, IndicatorSettings{}));
@@ -138,8 +137,8 @@ TEST(AttendanceSummary, NoEnrolledDayHasNoRateAndIsNotChronic) {
 }
 
 TEST(AttendanceSummary, AsOfBeforeEntryGivesAnEmptyWindow) {
-    const auto summary = summarize_attendance(student("2025-09-10"), {}, k_september,
-                                              day("2025-09-05"));
+    const auto summary =
+        summarize_attendance(student("2025-09-10"), {}, k_september, day("2025-09-05"));
     EXPECT_TRUE(summary.window.empty());
     EXPECT_EQ(summary.counts.enrolled_days, 0);
 }

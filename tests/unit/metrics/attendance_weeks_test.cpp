@@ -39,8 +39,8 @@ TEST(WeeklyAttendance, AHolidayWeekStaysInTheSeriesWithNoEnrolledDays) {
     std::vector<Date> days(k_september.days().begin(), k_september.days().end());
     std::erase_if(days, [](Date d) { return d.week_start() == day("2025-09-15"); });
     const SchoolCalendar calendar(days);
-    const auto summary = summarize_attendance(student("2025-09-01"), {}, calendar,
-                                              day("2025-09-26"));
+    const auto summary =
+        summarize_attendance(student("2025-09-01"), {}, calendar, day("2025-09-26"));
     const auto weeks = weekly_attendance(summary, calendar);
     ASSERT_EQ(weeks.size(), 4u);
     EXPECT_EQ(weeks[2].week_start, day("2025-09-15"));
@@ -48,8 +48,8 @@ TEST(WeeklyAttendance, AHolidayWeekStaysInTheSeriesWithNoEnrolledDays) {
 }
 
 TEST(WeeklyAttendance, IsEmptyWithoutAnEnrolledDay) {
-    const auto summary = summarize_attendance(student("2025-09-27"), {}, k_september,
-                                              day("2025-09-28"));
+    const auto summary =
+        summarize_attendance(student("2025-09-27"), {}, k_september, day("2025-09-28"));
     EXPECT_TRUE(weekly_attendance(summary, k_september).empty());
 }
 
@@ -74,8 +74,7 @@ TEST(WeekComparison, ComparesTheWeekOfAsOfWithTheWeekBeforeAndListsThisWeeksDate
     // As of Thursday 18th: this week is Monday 15th to Thursday 18th.
     const std::vector<AttendanceRecord> rows = {
         absence("2025-09-08", unexcused), absence("2025-09-09", unexcused),
-        absence("2025-09-12", tardy),     absence("2025-09-15", excused),
-        absence("2025-09-17", tardy)};
+        absence("2025-09-12", tardy), absence("2025-09-15", excused), absence("2025-09-17", tardy)};
     const auto summary =
         summarize_attendance(student("2025-09-01"), rows, k_september, day("2025-09-18"));
     const auto comparison = compare_weeks(summary, k_september, day("2025-09-18"));
@@ -88,8 +87,7 @@ TEST(WeekComparison, ComparesTheWeekOfAsOfWithTheWeekBeforeAndListsThisWeeksDate
     EXPECT_EQ(comparison.last_week.counts.absences(), 2);
     EXPECT_EQ(comparison.last_week.counts.tardies, 1);
     ASSERT_EQ(comparison.this_week_events.size(), 2u);
-    EXPECT_EQ(comparison.this_week_events[0],
-              (AttendanceEvent{day("2025-09-15"), excused, 0}));
+    EXPECT_EQ(comparison.this_week_events[0], (AttendanceEvent{day("2025-09-15"), excused, 0}));
     EXPECT_EQ(comparison.this_week_events[1].date, day("2025-09-17"));
     EXPECT_EQ(comparison.this_week_events[1].status, tardy);
 }

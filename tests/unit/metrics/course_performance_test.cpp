@@ -40,7 +40,8 @@ TEST(CoursePerformance, UsesEachSectionsLatestMarkingPeriodAsOfTheDate) {
 
 TEST(CoursePerformance, GpaAveragesLatestGradedMarksAndLeavesOutPass) {
     const std::vector<SectionMark> marks = {q1("ENG", "ela", "A"), q1("BIO", "science", "B"),
-                                            q1("ART", "arts", "P"), q1("GYM", "physical_education", "I")};
+                                            q1("ART", "arts", "P"),
+                                            q1("GYM", "physical_education", "I")};
     const auto courses = summarize_courses(marks, day("2025-10-15"), k_scale);
     ASSERT_TRUE(courses.gpa);
     EXPECT_EQ(courses.gpa->graded_courses, 2);

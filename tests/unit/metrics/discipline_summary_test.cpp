@@ -19,9 +19,8 @@ Incident incident(const char* id, const char* date) {
 }
 
 TEST(DisciplineSummary, CountsIncidentsSuspensionsAndTheirDays) {
-    const std::vector<Incident> incidents = {incident("I1", "2025-09-10"),
-                                             incident("I2", "2025-10-01"),
-                                             incident("I3", "2025-10-20")};
+    const std::vector<Incident> incidents = {
+        incident("I1", "2025-09-10"), incident("I2", "2025-10-01"), incident("I3", "2025-10-20")};
     const std::vector<DisciplineAction> actions = {{"I1", "detention", 0},
                                                    {"I2", "in_school_suspension", 1},
                                                    {"I2", "out_of_school_suspension", 2.5},

@@ -28,7 +28,7 @@ struct Random {
 
 StudentRecords synthetic_student(Random& random, int index, const SchoolCalendar& calendar) {
     static const char* genders[] = {"F", "M", "X"};
-    static const char* races[] = {"american_indian", "asian",  "black",       "hispanic",
+    static const char* races[] = {"american_indian",  "asian", "black",       "hispanic",
                                   "pacific_islander", "white", "two_or_more", "not_reported"};
     static const char* subjects[] = {"ela", "math", "science", "social_studies"};
     static const char* letters[] = {"A", "B+", "B", "C", "C-", "D", "F"};
@@ -45,13 +45,16 @@ StudentRecords synthetic_student(Random& random, int index, const SchoolCalendar
     const auto days = calendar.days();
     const int absences = random.below(4) == 0 ? 10 + random.below(30) : random.below(10);
     for (int a = 0; a < absences; ++a)
-        r.attendance.push_back({r.student.id, days[static_cast<std::size_t>(random.below(static_cast<int>(days.size())))],
-                                static_cast<AttendanceStatus>(1 + random.below(4)), 0});
+        r.attendance.push_back(
+            {r.student.id,
+             days[static_cast<std::size_t>(random.below(static_cast<int>(days.size())))],
+             static_cast<AttendanceStatus>(1 + random.below(4)), 0});
     for (int s = 0; s < 4; ++s)
         for (int q = 0; q < 2; ++q)
-            r.marks.push_back(testing::mark("SEC" + std::to_string(s), subjects[s], q == 0 ? "Q1" : "Q2",
-                                            q == 0 ? "2025-09-02" : "2025-11-10",
-                                            q == 0 ? "2025-11-07" : "2026-01-23", letters[random.below(7)]));
+            r.marks.push_back(
+                testing::mark("SEC" + std::to_string(s), subjects[s], q == 0 ? "Q1" : "Q2",
+                              q == 0 ? "2025-09-02" : "2025-11-10",
+                              q == 0 ? "2025-11-07" : "2026-01-23", letters[random.below(7)]));
     for (int t = 0; t < 2; ++t) {
         AssessmentResult result;
         result.subject = subjects[t];
@@ -95,13 +98,11 @@ TEST(DistrictScale, FiftyThousandStudentsInAHundredSchoolsComputeConsistently) {
     const auto computed = std::chrono::steady_clock::now();
 
     GroupAggregates district;
-    for (const GroupAggregates& school : schools)
-        district += school;
+    for (const GroupAggregates& school : schools) district += school;
     std::size_t published_tables = 0;
     for (const MeasureId& id : district.measures()) {
         std::vector<SubgroupCells> cells;
-        for (const GroupAggregates& school : schools)
-            cells.push_back(school.cells(id));
+        for (const GroupAggregates& school : schools) cells.push_back(school.cells(id));
         const PublishedTable table =
             publish_measure(cells, value_format(id.measure), SuppressionSettings{});
         ASSERT_EQ(table.schools.size(), schools.size());

@@ -111,8 +111,8 @@ TEST(CoursePerformanceFlag, AFailingMarkInAnotherSubjectIsNotFlaggedWithAGoodGpa
 }
 
 TEST(CoursePerformanceFlag, AGpaOfExactlyTwoIsNotFlagged) {
-    EXPECT_FALSE(course_performance_flag(
-        courses({q1("ENG", "ela", "C+"), q1("ALG", "math", "C-")}), k_defaults));
+    EXPECT_FALSE(course_performance_flag(courses({q1("ENG", "ela", "C+"), q1("ALG", "math", "C-")}),
+                                         k_defaults));
     EXPECT_TRUE(course_performance_flag(
         courses({q1("ENG", "ela", "C"), q1("ALG", "math", "C-"), q1("BIO", "science", "C")}),
         k_defaults));  // 1.90

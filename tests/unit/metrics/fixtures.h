@@ -37,9 +37,8 @@ inline SchoolCalendar weekdays(const char* first, const char* last) {
 }
 
 inline SectionMark mark(const std::string& section, const std::string& subject,
-                        const std::string& period, const char* period_start,
-                        const char* period_end, const std::string& letter,
-                        std::optional<double> percent = std::nullopt) {
+                        const std::string& period, const char* period_start, const char* period_end,
+                        const std::string& letter, std::optional<double> percent = std::nullopt) {
     SectionMark m;
     m.mark.student_id = "S1";
     m.mark.section_id = section;

@@ -21,8 +21,8 @@ const GradeScale k_scale;
 
 TEST(GradePoints, FollowTheDefaultFourPointScale) {
     const std::vector<std::pair<std::string, int>> expected = {
-        {"A+", 400}, {"A", 400},  {"A-", 370}, {"B+", 330}, {"B", 300},  {"B-", 270}, {"C+", 230},
-        {"C", 200},  {"C-", 170}, {"D+", 130}, {"D", 100},  {"D-", 70},  {"F", 0}};
+        {"A+", 400}, {"A", 400},  {"A-", 370}, {"B+", 330}, {"B", 300}, {"B-", 270}, {"C+", 230},
+        {"C", 200},  {"C-", 170}, {"D+", 130}, {"D", 100},  {"D-", 70}, {"F", 0}};
     for (const auto& [l, points] : expected)
         EXPECT_EQ(grade_points_hundredths(letter(l), k_scale), points) << l;
 }

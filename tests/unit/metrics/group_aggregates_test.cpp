@@ -48,8 +48,7 @@ TEST(GroupAggregates, SumsAttendanceDaysAndChronicStudentsBySubgroup) {
     GroupAggregates aggregates;
     const std::vector<Pupil> pupils = {pupil("F", true, 20, 3), pupil("F", false, 20, 0),
                                        pupil("M", false, 10, 1)};
-    for (const Pupil& p : pupils)
-        add_student(aggregates, p.student, p.indicators);
+    for (const Pupil& p : pupils) add_student(aggregates, p.student, p.indicators);
 
     const Cell& all = aggregates.attendance_rate[k_all_students];
     EXPECT_EQ(all.students, 3);
@@ -83,8 +82,7 @@ TEST(GroupAggregates, ProficiencyIsPerSubjectOverTestedStudents) {
     Pupil a = pupil("F", false, 20, 0), b = pupil("M", false, 20, 0), c = pupil("M", true, 20, 0);
     a.indicators.latest_assessments = {test("ela", true), test("math", false)};
     b.indicators.latest_assessments = {test("math", true)};
-    for (const Pupil* p : {&a, &b, &c})
-        add_student(aggregates, p->student, p->indicators);
+    for (const Pupil* p : {&a, &b, &c}) add_student(aggregates, p->student, p->indicators);
     EXPECT_EQ(aggregates.proficiency.at("math")[k_all_students], (Cell{2, 1, 2}));
     EXPECT_EQ(aggregates.proficiency.at("ela")[k_all_students], (Cell{1, 1, 1}));
     EXPECT_EQ(aggregates.cells({Measure::proficiency, "science"})[k_all_students], Cell{});
@@ -117,8 +115,7 @@ TEST(GroupAggregates, CountsStudentsByNumberOfFlagsAndPerFlag) {
           three = pupil("M", false, 20, 0);
     two.indicators.flags = {true, false, true};
     three.indicators.flags = {true, true, true};
-    for (const Pupil* p : {&none, &two, &three})
-        add_student(aggregates, p->student, p->indicators);
+    for (const Pupil* p : {&none, &two, &three}) add_student(aggregates, p->student, p->indicators);
     EXPECT_EQ(aggregates.students_by_flag_count[0][k_all_students].numerator, 1);
     EXPECT_EQ(aggregates.students_by_flag_count[1][k_all_students].numerator, 0);
     EXPECT_EQ(aggregates.students_by_flag_count[2][k_all_students].numerator, 1);

@@ -131,8 +131,8 @@ TEST(Publication, LeavesCodedRatesAloneWhenAskedTo) {
 
 TEST(Publication, DoesNotCodeTheAttendanceRateByDefault) {
     SubgroupCells school{};
-    for (std::size_t g : {std::size_t{0}, k_female, k_black, k_not_english_learner, k_not_sped,
-                          std::size_t{17}})
+    for (std::size_t g :
+         {std::size_t{0}, k_female, k_black, k_not_english_learner, k_not_sped, std::size_t{17}})
         school[g] = {50, 4800, 5000};  // 96% of days
     const std::vector<SubgroupCells> schools = {school};
     const PublishedTable plain = publish_measure(schools, ValueFormat::day_share, k_defaults);
@@ -145,13 +145,23 @@ TEST(Publication, DoesNotCodeTheAttendanceRateByDefault) {
 
 TEST(Publication, TheDistrictIsTheSumOfItsSchools) {
     std::vector<Kid> other = school_kids();
-    for (Kid& kid : other)
-        kid.counted = !kid.counted;
+    for (Kid& kid : other) kid.counted = !kid.counted;
     const std::vector<SubgroupCells> schools = {share_cells(school_kids()), share_cells(other)};
     const PublishedTable table = publish_measure(schools, ValueFormat::student_share, k_defaults);
     ASSERT_EQ(table.schools.size(), 2u);
     EXPECT_EQ(table.district[0].students, count_value(400));
     EXPECT_EQ(table.district[0].value, (DisplayValue{Kind::percent, 50}));
+}
+
+TEST(Publication, ASingleSchoolDistrictShowsTheSamePatternForSchoolAndDistrict) {
+    std::vector<Kid> kids = school_kids();
+    kids[0].gender = "X";
+    const std::vector<SubgroupCells> schools = {share_cells(kids)};
+    const PublishedTable table = publish_measure(schools, ValueFormat::student_share, k_defaults);
+    for (std::size_t g = 0; g < k_subgroup_count; ++g) {
+        EXPECT_EQ(table.schools[0][g].reason, table.district[g].reason) << g;
+        EXPECT_EQ(table.schools[0][g].value, table.district[g].value) << g;
+    }
 }
 
 TEST(Publication, NoSchoolsIsAnEmptyDistrict) {
@@ -174,8 +184,8 @@ struct Random {
 
 TEST(Publication, RandomDistrictsNeverShowASmallGroupOrADecodableRate) {
     const char* genders[] = {"F", "M", "X"};
-    const char* races[] = {"american_indian", "asian", "black", "hispanic", "pacific_islander",
-                           "white", "two_or_more", "not_reported"};
+    const char* races[] = {"american_indian",  "asian", "black",       "hispanic",
+                           "pacific_islander", "white", "two_or_more", "not_reported"};
     Random random{77};
     for (int trial = 0; trial < 60; ++trial) {
         std::vector<SubgroupCells> schools;

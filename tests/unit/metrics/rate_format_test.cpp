@@ -19,9 +19,9 @@ TEST(RateFormat, RoundsToAWholePercentHalfUp) {
 
 TEST(RateFormat, CodesRatesWithinFivePointsOfZeroOrOneHundred) {
     EXPECT_EQ(rate_text(0, 40), "<5%");
-    EXPECT_EQ(rate_text(1, 40), "<5%");     // 2.5%
+    EXPECT_EQ(rate_text(1, 40), "<5%");  // 2.5%
     EXPECT_EQ(rate_text(40, 40), ">95%");
-    EXPECT_EQ(rate_text(39, 40), ">95%");   // 97.5%
+    EXPECT_EQ(rate_text(39, 40), ">95%");  // 97.5%
     EXPECT_EQ(rate_text(6, 100), "6%");
     EXPECT_EQ(rate_text(94, 100), "94%");
 }
@@ -34,7 +34,7 @@ TEST(RateFormat, ExactlyFiveOrNinetyFivePercentIsShown) {
 }
 
 TEST(RateFormat, CodingDecidesOnTheExactFractionNotTheRoundedOne) {
-    EXPECT_EQ(rate_text(46, 1000), "<5%");   // 4.6% would round to 5%
+    EXPECT_EQ(rate_text(46, 1000), "<5%");  // 4.6% would round to 5%
     EXPECT_EQ(rate_text(954, 1000), ">95%");
     EXPECT_EQ(rate_text(51, 1000), "5%");
 }

@@ -98,10 +98,9 @@ TEST(NewMarks, AChangedPercentIsANewMark) {
 }
 
 TEST(NewMarks, AreSortedByMarkingPeriodThenSection) {
-    const std::vector<SectionMark> now = {
-        mark("B", "ela", "Q2", "2025-11-10", "2026-01-23", "A"),
-        mark("C", "ela", "Q1", "2025-09-01", "2025-11-07", "A"),
-        mark("A", "ela", "Q2", "2025-11-10", "2026-01-23", "A")};
+    const std::vector<SectionMark> now = {mark("B", "ela", "Q2", "2025-11-10", "2026-01-23", "A"),
+                                          mark("C", "ela", "Q1", "2025-09-01", "2025-11-07", "A"),
+                                          mark("A", "ela", "Q2", "2025-11-10", "2026-01-23", "A")};
     const auto changes = new_marks({}, now, GradeScale{});
     ASSERT_EQ(changes.size(), 3u);
     EXPECT_EQ(changes[0].mark.mark.section_id, "C");
@@ -111,8 +110,7 @@ TEST(NewMarks, AreSortedByMarkingPeriodThenSection) {
 
 TEST(NewIncidents, AreThoseThePreviousSnapshotDidNotHaveEvenIfBackdated) {
     const std::vector<Incident> before = {incident("I1", "2025-09-12")};
-    const std::vector<Incident> now = {incident("I1", "2025-09-12"),
-                                       incident("I3", "2025-09-20"),
+    const std::vector<Incident> now = {incident("I1", "2025-09-12"), incident("I3", "2025-09-20"),
                                        incident("I2", "2025-09-05")};  // entered late
     const auto added = new_incidents(before, now);
     ASSERT_EQ(added.size(), 2u);
@@ -139,9 +137,11 @@ TEST(StudentChanges, CombinesFlagsMarksAndIncidentsBetweenSnapshots) {
     const auto before =
         compute_student_indicators(before_records, k_september, day("2025-09-19"), settings);
     const StudentRecords now_records = records();
-    const auto now = compute_student_indicators(now_records, k_september, day("2025-09-26"), settings);
+    const auto now =
+        compute_student_indicators(now_records, k_september, day("2025-09-26"), settings);
 
-    const auto changes = changes_between(before_records, before, now_records, now, settings.grade_scale);
+    const auto changes =
+        changes_between(before_records, before, now_records, now, settings.grade_scale);
     EXPECT_FALSE(changes.empty());
     const std::vector<FlagChange> expected_flags = {
         {WarningFlag::behavior, FlagChangeKind::raised},

@@ -18,8 +18,7 @@ TEST(Subgroups, PartitionsCoverEverySubgroupButAllStudentsExactlyOnce) {
             ++seen[g];
         }
     EXPECT_EQ(seen[k_all_students], 0);
-    for (std::size_t g = 1; g < k_subgroup_count; ++g)
-        EXPECT_EQ(seen[g], 1) << g;
+    for (std::size_t g = 1; g < k_subgroup_count; ++g) EXPECT_EQ(seen[g], 1) << g;
 }
 
 TEST(Subgroups, HaveEveryGenderAndRaceCodeOfTheVocabulary) {
@@ -37,8 +36,8 @@ TEST(Subgroups, HaveEveryGenderAndRaceCodeOfTheVocabulary) {
 
 TEST(Subgroups, PlaceAStudentInOnePartOfEachDimension) {
     Student s = testing::student("2025-09-01");
-    s.gender = "M";
-    s.race_ethnicity = "black";
+    s.gender = std::string("M");
+    s.race_ethnicity = std::string("black");
     s.english_learner = true;
     s.special_education = false;
     s.economically_disadvantaged = true;
@@ -54,7 +53,7 @@ TEST(Subgroups, PlaceAStudentInOnePartOfEachDimension) {
 
 TEST(Subgroups, RefuseACodeOutsideTheVocabulary) {
     Student s = testing::student("2025-09-01");
-    s.race_ethnicity = "martian";
+    s.race_ethnicity = std::string("martian");
     EXPECT_THROW(subgroups_of(s), std::invalid_argument);
 }
 

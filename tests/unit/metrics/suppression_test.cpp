@@ -28,8 +28,7 @@ CountTable partition_table(std::vector<std::int64_t> parts) {
 
 std::vector<bool> hidden_of(const std::vector<SuppressionReason>& reasons) {
     std::vector<bool> hidden;
-    for (SuppressionReason reason : reasons)
-        hidden.push_back(reason != none);
+    for (SuppressionReason reason : reasons) hidden.push_back(reason != none);
     return hidden;
 }
 
@@ -46,8 +45,7 @@ struct GridTable {
 GridTable grid_table(const std::vector<std::vector<std::int64_t>>& interior) {
     GridTable grid{interior.size(), interior.front().size(), {}};
     CountTable& t = grid.table;
-    for (const auto& row : interior)
-        t.counts.insert(t.counts.end(), row.begin(), row.end());
+    for (const auto& row : interior) t.counts.insert(t.counts.end(), row.begin(), row.end());
     std::int64_t grand = 0;
     for (std::size_t r = 0; r < grid.rows; ++r) {
         Partition row{grid.rows * grid.columns + r, {}};
@@ -72,10 +70,8 @@ GridTable grid_table(const std::vector<std::vector<std::int64_t>>& interior) {
     }
     t.counts.push_back(grand);
     Partition by_rows{grid.grand_total(), {}}, by_columns{grid.grand_total(), {}};
-    for (std::size_t r = 0; r < grid.rows; ++r)
-        by_rows.parts.push_back(grid.row_total(r));
-    for (std::size_t c = 0; c < grid.columns; ++c)
-        by_columns.parts.push_back(grid.column_total(c));
+    for (std::size_t r = 0; r < grid.rows; ++r) by_rows.parts.push_back(grid.row_total(r));
+    for (std::size_t c = 0; c < grid.columns; ++c) by_columns.parts.push_back(grid.column_total(c));
     t.partitions.push_back(by_rows);
     t.partitions.push_back(by_columns);
     return grid;
@@ -115,13 +111,11 @@ std::vector<std::size_t> determined_by_elimination(const CountTable& table,
             continue;
         std::swap(m[best], m[rank]);
         const double pivot = m[rank][c];
-        for (double& v : m[rank])
-            v /= pivot;
+        for (double& v : m[rank]) v /= pivot;
         for (std::size_t r = 0; r < m.size(); ++r)
             if (r != rank && std::abs(m[r][c]) > 1e-12) {
                 const double f = m[r][c];
-                for (std::size_t k = 0; k < n; ++k)
-                    m[r][k] -= f * m[rank][k];
+                for (std::size_t k = 0; k < n; ++k) m[r][k] -= f * m[rank][k];
             }
         pivot_columns.push_back(c);
         ++rank;
@@ -129,8 +123,7 @@ std::vector<std::size_t> determined_by_elimination(const CountTable& table,
     std::vector<std::size_t> determined;
     for (std::size_t r = 0; r < rank; ++r) {
         int nonzero = 0;
-        for (std::size_t k = 0; k < n; ++k)
-            nonzero += std::abs(m[r][k]) > 1e-9 ? 1 : 0;
+        for (std::size_t k = 0; k < n; ++k) nonzero += std::abs(m[r][k]) > 1e-9 ? 1 : 0;
         if (nonzero == 1)
             determined.push_back(cells[pivot_columns[r]]);
     }
@@ -140,7 +133,7 @@ std::vector<std::size_t> determined_by_elimination(const CountTable& table,
 
 // SplitMix64: the tests' own fixed-seed generator (std distributions differ across libraries).
 class Random {
-public:
+  public:
     explicit Random(std::uint64_t seed) : m_state(seed) {}
     std::uint64_t next() {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -148,7 +141,9 @@ public:
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
         return z ^ (z >> 31);
     }
-    std::int64_t below(std::int64_t n) { return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n)); }
+    std::int64_t below(std::int64_t n) {
+        return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n));
+    }
     double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
     // Index drawn with the given weights.
     std::size_t pick(const std::vector<double>& weights) {
@@ -161,7 +156,7 @@ public:
         return weights.size() - 1;
     }
 
-private:
+  private:
     std::uint64_t m_state;
 };
 
@@ -315,11 +310,11 @@ TEST(Suppression, ProtectsATypicalSchoolsSubgroups) {
     const CountTable table = single_group_table(school);
     const auto reasons = suppress_small_groups(table, k_defaults);
     const std::vector<SuppressionReason> expected = {
-        none,                                                    // all students
-        complementary, none, small_group,                        // F M X
-        small_group, complementary, none, none, small_group,     // AI asian black hispanic PI
-        none, small_group, small_group,                          // white two_or_more not_reported
-        none, none, none, none, none, none};
+        none,                                                          // all students
+        complementary, none,          small_group,                     // F M X
+        small_group,   complementary, none,        none, small_group,  // AI asian black hispanic PI
+        none,          small_group,   small_group,  // white two_or_more not_reported
+        none,          none,          none,        none, none,        none};
     EXPECT_EQ(reasons, expected);
     expect_protected(table, reasons, k_defaults, "typical school");
 }
@@ -329,9 +324,10 @@ TEST(Suppression, ProtectsASchoolsSmallGroupFromTheDistrictColumn) {
     // students. The district's Asian count minus school B's would still give school A's, so
     // school B's Asian count is hidden too, and with it, for school B's row and for the American
     // Indian column, school B's American Indian count: a cycle that nothing can be read from.
-    const SubgroupCounts a = {100, 50, 50, 0, 10, 5, 20, 20, 10, 15, 10, 10, 50, 50, 50, 50, 50, 50};
-    const SubgroupCounts b = {200, 100, 100, 0, 10, 30, 60, 50, 10, 20, 10, 10,
-                              100, 100, 100, 100, 100, 100};
+    const SubgroupCounts a = {100, 50, 50, 0,  10, 5,  20, 20, 10,
+                              15,  10, 10, 50, 50, 50, 50, 50, 50};
+    const SubgroupCounts b = {200, 100, 100, 0,   10,  30,  60,  50,  10,
+                              20,  10,  10,  100, 100, 100, 100, 100, 100};
     const std::vector<SubgroupCounts> schools = {a, b};
     const CountTable table = schools_and_district_table(schools);
     const auto reasons = suppress_small_groups(table, k_defaults);
@@ -387,11 +383,10 @@ TEST(LinearDisclosure, AHiddenTotalIsDeterminedByAnotherFullyPublishedPartition)
 TEST(LinearDisclosure, FindsACellIsolatedByCombiningRowsAndColumns) {
     // Two 2x2 blocks of hidden cells joined by one hidden cell (0, 2): every row and column hides
     // at least two cells, yet row0 + row1 - column0 - column1 isolates (0, 2).
-    const GridTable grid = grid_table({{5, 5, 5, 20}, {5, 5, 20, 20}, {20, 20, 5, 5},
-                                       {20, 20, 5, 5}});
+    const GridTable grid =
+        grid_table({{5, 5, 5, 20}, {5, 5, 20, 20}, {20, 20, 5, 5}, {20, 20, 5, 5}});
     std::vector<bool> hidden(grid.table.counts.size(), false);
-    for (std::size_t cell : {0, 1, 2, 4, 5, 10, 11, 14, 15})
-        hidden[cell] = true;
+    for (std::size_t cell : {0, 1, 2, 4, 5, 10, 11, 14, 15}) hidden[cell] = true;
     EXPECT_EQ(determined_cells(grid.table, hidden), std::vector<std::size_t>{2});
     EXPECT_EQ(determined_by_elimination(grid.table, hidden), std::vector<std::size_t>{2});
 }
@@ -403,12 +398,11 @@ TEST(LinearDisclosure, CellsInNoRelationAreNotDetermined) {
 }
 
 TEST(Suppression, HidesAComplementForACellIsolatedByCombiningRowsAndColumns) {
-    const GridTable grid = grid_table({{5, 5, 5, 20}, {5, 5, 20, 20}, {20, 20, 5, 5},
-                                       {20, 20, 5, 5}});
+    const GridTable grid =
+        grid_table({{5, 5, 5, 20}, {5, 5, 20, 20}, {20, 20, 5, 5}, {20, 20, 5, 5}});
     const auto reasons = suppress_small_groups(grid.table, k_defaults);
     int complements = 0;
-    for (SuppressionReason reason : reasons)
-        complements += reason == complementary ? 1 : 0;
+    for (SuppressionReason reason : reasons) complements += reason == complementary ? 1 : 0;
     EXPECT_GE(complements, 1);
     expect_protected(grid.table, reasons, k_defaults, "bridged grid");
 }
@@ -456,8 +450,7 @@ TEST(Suppression, PropertiesHoldForRandomTwoWayTables) {
             const auto hidden = hidden_of(reasons);
             for (const Partition& p : grid.table.partitions) {
                 int count = hidden[p.total] ? 1 : 0;
-                for (std::size_t part : p.parts)
-                    count += hidden[part] ? 1 : 0;
+                for (std::size_t part : p.parts) count += hidden[part] ? 1 : 0;
                 ASSERT_NE(count, 1) << "grid " << trial;
             }
             ASSERT_TRUE(determined_by_elimination(grid.table, hidden).empty()) << "grid " << trial;
@@ -473,20 +466,17 @@ TEST(Suppression, ProtectsRandomHiddenPatternsOfLargeTables) {
         const std::size_t rows = 2 + random.below(6), columns = 2 + random.below(6);
         std::vector<std::vector<std::int64_t>> interior(rows, std::vector<std::int64_t>(columns));
         for (auto& row : interior)
-            for (auto& cell : row)
-                cell = 10 + random.below(90);
+            for (auto& cell : row) cell = 10 + random.below(90);
         const GridTable grid = grid_table(interior);
         std::vector<bool> hidden(grid.table.counts.size());
-        for (std::size_t i = 0; i < rows * columns; ++i)
-            hidden[i] = random.below(4) == 0;
+        for (std::size_t i = 0; i < rows * columns; ++i) hidden[i] = random.below(4) == 0;
         const std::vector<bool> initial = hidden;
         protect_hidden_cells(grid.table, hidden, k_defaults);
         for (std::size_t i = 0; i < hidden.size(); ++i)
             ASSERT_TRUE(hidden[i] || !initial[i]) << "cells only become hidden";
         for (const Partition& p : grid.table.partitions) {
             int count = hidden[p.total] ? 1 : 0;
-            for (std::size_t part : p.parts)
-                count += hidden[part] ? 1 : 0;
+            for (std::size_t part : p.parts) count += hidden[part] ? 1 : 0;
             ASSERT_NE(count, 1) << "pattern " << trial;
         }
         ASSERT_TRUE(determined_by_elimination(grid.table, hidden).empty()) << "pattern " << trial;
@@ -508,12 +498,12 @@ TEST(LinearDisclosure, AgreesWithFloatingPointEliminationOnRandomPatterns) {
     Random random(31337);
     for (int trial = 0; trial < 300; ++trial) {
         const std::size_t rows = 2 + random.below(4), columns = 2 + random.below(4);
-        const GridTable grid =
-            grid_table(std::vector<std::vector<std::int64_t>>(rows, std::vector<std::int64_t>(columns, 20)));
+        const GridTable grid = grid_table(
+            std::vector<std::vector<std::int64_t>>(rows, std::vector<std::int64_t>(columns, 20)));
         std::vector<bool> hidden(grid.table.counts.size());
-        for (std::size_t i = 0; i < hidden.size(); ++i)
-            hidden[i] = random.below(3) == 0;
-        ASSERT_EQ(determined_cells(grid.table, hidden), determined_by_elimination(grid.table, hidden))
+        for (std::size_t i = 0; i < hidden.size(); ++i) hidden[i] = random.below(3) == 0;
+        ASSERT_EQ(determined_cells(grid.table, hidden),
+                  determined_by_elimination(grid.table, hidden))
             << "pattern " << trial;
     }
 }

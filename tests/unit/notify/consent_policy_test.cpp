@@ -203,8 +203,10 @@ TEST(ConsentPolicy, ALinkThatDoesNotJoinTheRecordsIsACallerBug) {
 
 TEST(ConsentPolicy, ReasonCodesAreStableAndDistinct) {
     const std::vector<std::string_view> expected = {
-        "no_educational_rights", "no_contact_restriction", "channel_not_preferred", "no_address",
-        "no_channel_consent",    "opted_out",              "eligible_student_no_consent"};
+        "no_educational_rights",      "no_contact_restriction",
+        "channel_not_preferred",      "no_address",
+        "no_channel_consent",         "opted_out",
+        "eligible_student_no_consent"};
     ASSERT_EQ(k_refusal_reasons.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(to_code(k_refusal_reasons[i]), expected[i]);

@@ -33,7 +33,7 @@ struct District {
 District fixture() {
     District d;
     d.students = {
-        student("S01", Date::from_ymd(2015, 3, 2)),   // siblings S01, S02: two guardians
+        student("S01", Date::from_ymd(2015, 3, 2)),  // siblings S01, S02: two guardians
         student("S02", Date::from_ymd(2012, 9, 9)),
         student("S03", Date::from_ymd(2007, 1, 5)),   // 19: consents for C03 only
         student("S04", Date::from_ymd(2010, 4, 4)),   // a restricted contact shares a mailbox
@@ -41,9 +41,9 @@ District fixture() {
         student("S06", Date::from_ymd(2008, 1, 19)),  // turns 18 on the send date
         student("S07", Date::from_ymd(2014, 2, 2)),   // two contacts, one family mailbox
         student("S08", Date::from_ymd(2016, 6, 6)),
-        student("S09", Date::from_ymd(2011, 1, 1)),   // parent opted out
-        student("S10", Date::from_ymd(2011, 2, 2)),   // one of a shared mailbox opted out
-        student("S11", Date::from_ymd(2011, 3, 3)),   // no consent, no address
+        student("S09", Date::from_ymd(2011, 1, 1)),  // parent opted out
+        student("S10", Date::from_ymd(2011, 2, 2)),  // one of a shared mailbox opted out
+        student("S11", Date::from_ymd(2011, 3, 3)),  // no consent, no address
     };
     d.add_contact("C01", "ana@example.org");
     d.add_contact("C02", "luis@example.org");
@@ -146,14 +146,16 @@ TEST(RecipientSet, SmsUsesMobilesSoAFamilyEmailDoesNotMergeTexts) {
     std::vector<std::string> contacts;
     for (const auto& r : set.recipients) contacts.push_back(r.contact_id);
     // C08 prefers SMS; C09 and C10 have their own phones; opted out of email is not of SMS.
-    EXPECT_EQ(contacts, (std::vector<std::string>{"C01", "C02", "C03", "C08", "C09", "C10", "C11",
-                                                  "C12", "C13", "C14", "C15"}));
+    // C05's phone is not the restricted C06's, so S04's news reaches C05 by text.
+    EXPECT_EQ(contacts, (std::vector<std::string>{"C01", "C02", "C03", "C05", "C08", "C09", "C10",
+                                                  "C11", "C12", "C13", "C14", "C15"}));
     EXPECT_EQ(set.refused(RefusalReason::opted_out), 0);
 }
 
 TEST(RecipientSet, ContactsSharingAPhoneGetOneText) {
     District d;
-    d.students = {student("S1", Date::from_ymd(2014, 1, 1)), student("S2", Date::from_ymd(2015, 1, 1))};
+    d.students = {student("S1", Date::from_ymd(2014, 1, 1)),
+                  student("S2", Date::from_ymd(2015, 1, 1))};
     d.contacts = {contact("C1", "a@example.org", "+15550000001"),
                   contact("C2", "b@example.org", " +15550000001 ")};
     d.links = {link("S1", "C1"), link("S2", "C2")};

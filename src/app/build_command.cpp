@@ -1,0 +1,81 @@
+// homeroom build [--out DIR] [--as-of DATE]
+#include <chrono>
+
+#include "app/command.h"
+#include "app/command_line.h"
+#include "app/exit_codes.h"
+#include "app/progress_line.h"
+#include "app/resource_paths.h"
+#include "app/site_localizers.h"
+#include "core/errors.h"
+#include "site/private_token.h"
+#include "site/site_builder.h"
+#include "store/settings_repository.h"
+#include "store/snapshot_repository.h"
+
+namespace homeroom::app {
+
+// Shared with `demo`.
+int build_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
+                      std::optional<Date> as_of, unsigned threads) {
+    const store::SnapshotRepository snapshots(db);
+    const auto snapshot = as_of ? snapshots.find(*as_of) : snapshots.latest();
+    if (!snapshot)
+        throw NoInputError(as_of ? "no snapshot of " + as_of->to_string() + " in " +
+                                       db.path().string() + " (see homeroom snapshots)"
+                                 : "no snapshot in " + db.path().string() +
+                                       " (import a bundle first)");
+
+    site::SiteOptions options;
+    options.out_dir = out;
+    options.threads = threads;
+    options.templates_dir = find_resource_dir(ctx.config.getString("site.templates", ""),
+                                              "templates", "student.mustache");
+    options.district_name = ctx.config.getString("site.district_name", options.district_name);
+    options.secret = ctx.config.getString("site.secret", "");
+    if (options.secret.empty())
+        options.secret =
+            store::SettingsRepository(db).get_or_create("site.secret", site::random_secret());
+
+    const SiteLocalizers localizers = load_site_localizers(ctx, find_resource_dir(
+        ctx.config.getString("site.locales", ""), "locales", "messages.pot"));
+
+    ProgressLine progress(ctx.err, ctx.terminal);
+    options.progress = [&](const std::string& stage, std::size_t done, std::size_t total) {
+        progress.update("  " + stage + ": " + with_thousands(done) + " of " + with_thousands(total));
+    };
+    const auto started = std::chrono::steady_clock::now();
+    const auto report = site::build_site(db, *snapshot, options, *localizers.set);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    char timing[32];
+    std::snprintf(timing, sizeof timing, "%.1f s", seconds);
+    progress.done("");
+    ctx.out << "built site for " << snapshot->as_of.to_string() << " in " << out.string() << ": "
+            << with_thousands(report.student_pages) << " student pages ("
+            << with_thousands(report.students) << " students), "
+            << with_thousands(report.class_pages) << " class pages, "
+            << with_thousands(report.public_pages) << " public files; "
+            << with_thousands(report.files_written) << " written, "
+            << with_thousands(report.files_unchanged) << " unchanged (" << timing << ")\n";
+    return k_exit_ok;
+}
+
+int run_build(CommandContext& ctx, const std::vector<std::string>& args) {
+    CommandLine cl("build", "",
+                   "Build the static site from a snapshot: public report cards and district "
+                   "summary (aggregates only, small cells suppressed) and private progress and "
+                   "class pages under opaque paths.");
+    cl.value("out", "DIR", "where the site goes (default output/site)")
+        .value("as-of", "YYYY-MM-DD", "the snapshot to build (default: the latest)")
+        .value("threads", "N", "worker threads (default: one per core)");
+    if (!cl.parse(args, ctx.out)) return k_exit_ok;
+    if (!cl.positional().empty())
+        throw UsageError("homeroom build: unexpected argument \"" + cl.positional().front() + "\"");
+    store::Database db(ctx.db_path);
+    return build_with_report(ctx, db, cl.get("out", ctx.config.getString("site.out", "output/site")),
+                             cl.get_date("as-of"),
+                             static_cast<unsigned>(cl.get_int("threads", 0, 0, 256)));
+}
+
+}  // namespace homeroom::app

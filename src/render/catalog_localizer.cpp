@@ -1,0 +1,87 @@
+#include "render/catalog_localizer.h"
+
+#include "render/translation_check.h"
+
+namespace homeroom::render {
+
+namespace {
+
+// Whether template_msgid() would change `text`: only then is a second lookup worth its cost.
+bool has_loose_whitespace(std::string_view text) {
+    if (text.empty())
+        return false;
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    if (space(text.front()) || space(text.back()))
+        return true;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] != ' ' && space(text[i]))
+            return true;
+        else if (text[i] == ' ' && i + 1 < text.size() && space(text[i + 1]))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+CatalogLocalizer::CatalogLocalizer(const Catalogs& catalogs, std::string language)
+    : m_catalogs(&catalogs),
+      m_language(std::move(language)),
+      m_right_to_left(Catalogs::is_rtl(m_language)),
+      m_format(&LocaleFormat::of(m_language)) {}
+
+std::string CatalogLocalizer::text(std::string_view msgid) const {
+    if (const std::string* found = m_catalogs->catalog(m_language).find(msgid))
+        return *found;
+    if (const std::string* english = m_catalogs->english().find(msgid))
+        return *english;
+    if (has_loose_whitespace(msgid)) {
+        const std::string normalized = template_msgid(msgid);
+        if (const std::string* found = m_catalogs->catalog(m_language).find(normalized))
+            return *found;
+        if (const std::string* english = m_catalogs->english().find(normalized))
+            return *english;
+    }
+    return std::string(msgid);
+}
+
+std::string CatalogLocalizer::plural(std::string_view singular, std::string_view plural_form,
+                                     long long n) const {
+    return m_format->count_message(
+        m_catalogs->translate_plural(m_language, singular, plural_form, n), n);
+}
+
+std::string CatalogLocalizer::number(long long n) const {
+    return m_format->integer(n);
+}
+
+std::string CatalogLocalizer::percent(double ratio, int decimals) const {
+    return m_format->percent(ratio, decimals);
+}
+
+std::string CatalogLocalizer::date(Date d, DateStyle style) const {
+    return m_format->date(d, style);
+}
+
+CatalogLocalizerSet::CatalogLocalizerSet(Catalogs catalogs)
+    : m_catalogs(std::move(catalogs)), m_languages(m_catalogs.languages()) {
+    for (const std::string& code : m_languages)
+        m_localizers.push_back(std::make_unique<CatalogLocalizer>(m_catalogs, code));
+}
+
+std::unique_ptr<CatalogLocalizerSet> CatalogLocalizerSet::load(const std::filesystem::path& folder,
+                                                               Diagnostics& diagnostics) {
+    return std::make_unique<CatalogLocalizerSet>(Catalogs::load(folder, diagnostics));
+}
+
+const Localizer& CatalogLocalizerSet::get(std::string_view lang) const {
+    for (std::size_t i = 0; i < m_languages.size(); ++i)
+        if (m_languages[i] == lang)
+            return *m_localizers[i];
+    return *m_localizers.front();  // English: languages() always starts with it
+}
+
+std::string CatalogLocalizerSet::native_name(std::string_view lang) const {
+    return m_catalogs.native_name(lang);
+}
+
+}  // namespace homeroom::render

@@ -1,0 +1,38 @@
+// The Mustache templates of templates/ (HTML pages, partials, later e-mail and SMS), loaded
+// once and rendered with mstch. Every template may use every other as a partial.
+// Wording lives in catalogs: a template writes {{#_}}English text{{/_}} and gets the
+// translation of the page's language, HTML-escaped.
+#pragma once
+
+#include <mstch/mstch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "render/localizer.h"
+
+namespace homeroom::render {
+
+class TemplateSet {
+public:
+    // Loads every *.mustache below `dir` (names relative, without the extension, '/'-separated).
+    // Throws NoInputError when the folder is missing, IoError when a file cannot be read.
+    explicit TemplateSet(const std::filesystem::path& dir);
+
+    bool has(const std::string& name) const { return m_templates.count(name) > 0; }
+    const std::string& source(const std::string& name) const;
+    const std::map<std::string, std::string>& all() const { return m_templates; }
+
+    // Renders `name` with `context`; adds the "_" translation lambda for `localizer`.
+    std::string render(const std::string& name, mstch::map context,
+                       const Localizer& localizer) const;
+
+private:
+    std::map<std::string, std::string> m_templates;
+};
+
+// HTML-escapes text (& < > " ').
+std::string escape_html(std::string_view text);
+
+}  // namespace homeroom::render

@@ -1,0 +1,332 @@
+#include "site/site_builder.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "core/errors.h"
+#include "metrics/group_aggregates.h"
+#include "metrics/school_calendar.h"
+#include "metrics/student_changes.h"
+#include "metrics/student_indicators.h"
+#include "render/class_page.h"
+#include "render/public_pages.h"
+#include "render/student_chart.h"
+#include "render/student_page.h"
+#include "render/template_set.h"
+#include "site/file_publisher.h"
+#include "site/private_token.h"
+#include "site/student_pipeline.h"
+#include "store/snapshot_reader.h"
+
+namespace homeroom::site {
+namespace {
+
+// What the workers share (read-only) about a snapshot.
+struct SnapshotIndex {
+    Date as_of;
+    std::map<std::string, School, std::less<>> schools;
+    std::map<std::string, metrics::SchoolCalendar, std::less<>> calendars;
+    std::map<std::string, Section, std::less<>> sections;
+    std::map<std::string, render::SectionInfo, std::less<>> section_info;
+    std::map<std::string, MarkingPeriod, std::less<>> periods;
+    std::vector<MarkingPeriod> periods_begun;  // by start date
+    std::map<std::string, Contact, std::less<>> contacts;
+    std::multimap<std::string, StudentContact, std::less<>> links;  // by student id
+
+    const metrics::SchoolCalendar& calendar(const std::string& school_id) const {
+        return calendars.at(school_id);
+    }
+};
+
+std::string teacher_name(const StaffMember& s) { return s.first_name + " " + s.last_name; }
+
+SnapshotIndex index_snapshot(const SnapshotTables& t, Date as_of) {
+    SnapshotIndex x;
+    x.as_of = as_of;
+    for (const auto& s : t.schools) x.schools.emplace(s.id, s);
+    std::map<std::string, std::vector<CalendarDay>> days;
+    for (const auto& d : t.calendar) days[d.school_id].push_back(d);
+    for (const auto& s : t.schools) {
+        const auto it = days.find(s.id);
+        // A school that sent no calendar: every weekday of the past year counts.
+        x.calendars.emplace(s.id, it == days.end()
+                                      ? metrics::SchoolCalendar::every_weekday(
+                                            as_of.plus_days(-365), as_of)
+                                      : metrics::SchoolCalendar::from_calendar_days(it->second));
+    }
+    std::map<std::string, const StaffMember*> staff;
+    for (const auto& s : t.staff) staff.emplace(s.id, &s);
+    for (const auto& s : t.sections) {
+        x.sections.emplace(s.id, s);
+        const auto teacher = staff.find(s.staff_id);
+        x.section_info.emplace(
+            s.id, render::SectionInfo{s.course_title,
+                                      teacher == staff.end() ? "" : teacher_name(*teacher->second)});
+    }
+    for (const auto& p : t.marking_periods) {
+        x.periods.emplace(p.id, p);
+        if (p.start_date <= as_of) x.periods_begun.push_back(p);
+    }
+    for (const auto& c : t.contacts) x.contacts.emplace(c.id, c);
+    for (const auto& l : t.links) x.links.emplace(l.student_id, l);
+    return x;
+}
+
+metrics::StudentRecords to_records(const StudentRows& rows, const SnapshotIndex& x) {
+    metrics::StudentRecords r;
+    r.student = rows.student;
+    r.attendance = rows.attendance;
+    for (const auto& m : rows.marks) {
+        const auto section = x.sections.find(m.section_id);
+        const auto period = x.periods.find(m.marking_period_id);
+        if (section == x.sections.end() || period == x.periods.end()) continue;
+        r.marks.push_back(metrics::SectionMark{m, section->second.subject, period->second});
+    }
+    r.assessments = rows.assessments;
+    r.incidents = rows.incidents;
+    r.discipline_actions = rows.discipline_actions;
+    return r;
+}
+
+// English, then each language of a contact who may see the page, when the site ships it.
+std::vector<std::string> page_languages(const StudentRows& rows, const SnapshotIndex& x,
+                                        const render::LocalizerSet& localizers) {
+    std::set<std::string> wanted;
+    const auto [first, last] = x.links.equal_range(rows.student.id);
+    for (auto it = first; it != last; ++it) {
+        const auto& link = it->second;
+        if (!link.educational_rights || link.no_contact) continue;
+        const auto contact = x.contacts.find(link.contact_id);
+        if (contact != x.contacts.end()) wanted.insert(contact->second.preferred_language);
+    }
+    std::vector<std::string> out{"en"};
+    for (const auto& lang : localizers.languages())
+        if (lang != "en" && wanted.count(lang)) out.push_back(lang);
+    return out;
+}
+
+std::string read_text_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw IoError("cannot read " + p.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+struct WorkerState {
+    std::map<std::string, metrics::GroupAggregates> by_school;
+    std::vector<std::pair<std::string, render::RosterRow>> roster_rows;  // (section, row)
+    std::size_t students = 0, pages = 0;
+};
+
+std::string footer_line(const render::Localizer& l, Date as_of) {
+    return l.text("Data as of") + " " + l.date(as_of, render::DateStyle::long_form) + " · Homeroom";
+}
+
+}  // namespace
+
+std::string student_page_path(std::string_view secret, std::string_view student_id,
+                              std::string_view lang) {
+    return "private/students/" + private_token(secret, "student", student_id) + "/" +
+           std::string(lang) + ".html";
+}
+
+SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
+                      const SiteOptions& options, const render::LocalizerSet& localizers) {
+    if (options.secret.empty()) throw UsageError("homeroom build: the site secret is empty");
+    const render::TemplateSet templates(options.templates_dir);
+    FilePublisher publisher(options.out_dir);
+    const SnapshotIndex x = index_snapshot(store::load_snapshot_tables(db, snapshot.id),
+                                           snapshot.as_of);
+    const store::SnapshotRepository snapshots(db);
+    const auto previous = snapshots.previous(snapshot.as_of);
+    const unsigned threads = worker_count(options.threads);
+    std::vector<WorkerState> state(threads);
+    std::atomic<std::size_t> done{0};
+    std::size_t total = static_cast<std::size_t>(snapshots.count_rows(snapshot.id, "students"));
+
+    // Pass 1: every student — indicators, private pages, aggregates, roster rows.
+    for_each_student(
+        db, snapshot.id, previous ? std::optional(previous->id) : std::nullopt, threads,
+        [&](StudentJob& job, unsigned w) {
+            WorkerState& ws = state[w];
+            const Student& student = job.now.student;
+            const auto& calendar = x.calendar(student.school_id);
+            const auto records = to_records(job.now, x);
+            const auto ind = metrics::compute_student_indicators(records, calendar, x.as_of,
+                                                                 options.indicators);
+            std::optional<metrics::StudentChanges> changes;
+            if (previous) {
+                // A student new since the previous snapshot: everything they have now is new.
+                const auto before_rows = job.before ? to_records(*job.before, x)
+                                                    : metrics::StudentRecords{student, {}, {}, {}, {}, {}};
+                const auto before = metrics::compute_student_indicators(
+                    before_rows, calendar, previous->as_of, options.indicators);
+                changes = metrics::changes_between(before_rows, before, records, ind,
+                                                   options.indicators.grade_scale);
+            }
+            metrics::add_student(ws.by_school[student.school_id], student, ind);
+            ++ws.students;
+
+            const School& school = x.schools.at(student.school_id);
+            const auto languages = page_languages(job.now, x, localizers);
+            const std::string token = private_token(options.secret, "student", student.id);
+            for (const auto& lang : languages) {
+                const auto& l = localizers.get(lang);
+                const std::string chart = render::weekly_attendance_chart_uri(ind.weeks, l);
+                render::PageChrome chrome;
+                chrome.title = l.text("Progress report") + ": " +
+                               render::student_display_name(student);
+                chrome.css_href = "../../assets/site.css";
+                chrome.district_name = options.district_name;
+                chrome.as_of_line = footer_line(l, x.as_of);
+                chrome.is_private = true;
+                for (const auto& other : languages)
+                    chrome.languages.push_back(render::Link{localizers.native_name(other),
+                                                            other + ".html", other, other == lang});
+                render::StudentPageData data{job.now,
+                                             school,
+                                             ind,
+                                             changes ? &*changes : nullptr,
+                                             x.periods_begun,
+                                             x.section_info,
+                                             chart.empty() ? std::nullopt
+                                                           : std::optional<std::string>(chart)};
+                publisher.publish("private/students/" + token + "/" + lang + ".html",
+                                  templates.render("student",
+                                                   render::student_page_context(data, chrome, l),
+                                                   l));
+                ++ws.pages;
+            }
+
+            // One roster row per section the student is enrolled in.
+            for (const auto& enrollment : job.now.enrollments) {
+                render::RosterRow row;
+                row.student_name = student.last_name + ", " +
+                                   (student.preferred_name.empty() ? student.first_name
+                                                                   : student.preferred_name);
+                row.last_name = student.last_name;
+                row.first_name = student.first_name;
+                row.grade = student.grade;
+                row.page_href = "../students/" + token + "/en.html";
+                row.attendance_rate = ind.attendance.counts.rate();
+                row.absences = ind.attendance.counts.absences();
+                row.chronically_absent = ind.chronically_absent;
+                row.flag_attendance = ind.flags.attendance;
+                row.flag_behavior = ind.flags.behavior;
+                row.flag_course = ind.flags.course_performance;
+                for (const auto& section : ind.courses.sections) {
+                    if (section.section_id != enrollment.section_id) continue;
+                    const auto& m = section.latest().mark;
+                    row.mark = m.letter.empty() && m.percent
+                                   ? std::to_string(static_cast<int>(*m.percent)) + "%"
+                                   : m.letter;
+                    row.failing = section.failing;
+                }
+                ws.roster_rows.emplace_back(enrollment.section_id, std::move(row));
+            }
+            const std::size_t n = ++done;
+            if (options.progress && (n % 1000 == 0 || n == total))
+                options.progress("student pages", n, total);
+        });
+
+    SiteReport report;
+    std::map<std::string, metrics::GroupAggregates> by_school;
+    std::map<std::string, std::vector<render::RosterRow>, std::less<>> rosters;
+    for (auto& ws : state) {
+        for (auto& [school, agg] : ws.by_school) by_school[school] += agg;
+        for (auto& [section, row] : ws.roster_rows) rosters[section].push_back(std::move(row));
+        report.students += ws.students;
+        report.student_pages += ws.pages;
+    }
+
+    // Class pages, for teachers, in English.
+    const auto& english = localizers.get("en");
+    for (auto& [section_id, roster] : rosters) {
+        std::sort(roster.begin(), roster.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.last_name, a.first_name, a.page_href) <
+                   std::tie(b.last_name, b.first_name, b.page_href);
+        });
+        const Section& section = x.sections.at(section_id);
+        render::PageChrome chrome;
+        chrome.title = section.course_title + " · " + english.text("Class roster");
+        chrome.css_href = "../assets/site.css";
+        chrome.district_name = options.district_name;
+        chrome.as_of_line = footer_line(english, x.as_of);
+        chrome.is_private = true;
+        render::ClassPageData data{section, x.schools.at(section.school_id),
+                                   x.section_info.at(section_id).teacher, x.as_of,
+                                   std::move(roster)};
+        publisher.publish("private/classes/" + private_token(options.secret, "section", section_id) +
+                              ".html",
+                          templates.render("class", render::class_page_context(data, chrome, english),
+                                           english));
+        ++report.class_pages;
+    }
+
+    // Trend: the same aggregates for earlier snapshots (newest few), oldest first.
+    render::PublicSiteData pub;
+    pub.as_of = x.as_of;
+    pub.district_name = options.district_name;
+    for (const auto& [id, school] : x.schools)
+        pub.schools.push_back(render::SchoolAggregate{school, by_school[id]});
+    std::vector<store::SnapshotInfo> earlier;
+    for (const auto& s : snapshots.list())
+        if (s.as_of < snapshot.as_of) earlier.push_back(s);
+    if (earlier.size() + 1 > static_cast<std::size_t>(std::max(1, options.trend_snapshots)))
+        earlier.erase(earlier.begin(),
+                      earlier.end() - (std::max(1, options.trend_snapshots) - 1));
+    for (const auto& s : earlier) {
+        const SnapshotIndex ex = index_snapshot(store::load_snapshot_tables(db, s.id), s.as_of);
+        std::vector<std::map<std::string, metrics::GroupAggregates>> partial(threads);
+        for_each_student(db, s.id, std::nullopt, threads, [&](StudentJob& job, unsigned w) {
+            const Student& student = job.now.student;
+            if (!ex.calendars.count(student.school_id)) return;
+            const auto ind = metrics::compute_student_indicators(
+                to_records(job.now, ex), ex.calendar(student.school_id), s.as_of,
+                options.indicators);
+            metrics::add_student(partial[w][student.school_id], student, ind);
+        });
+        render::TrendPoint point;
+        point.as_of = s.as_of;
+        std::map<std::string, metrics::GroupAggregates> merged;
+        for (auto& p : partial)
+            for (auto& [school, agg] : p) merged[school] += agg;
+        for (const auto& sa : pub.schools) {
+            point.schools.push_back(merged[sa.school.id]);
+            point.district += merged[sa.school.id];
+        }
+        pub.trend.push_back(std::move(point));
+    }
+    render::TrendPoint now_point;
+    now_point.as_of = x.as_of;
+    for (const auto& sa : pub.schools) {
+        now_point.schools.push_back(sa.aggregates);
+        now_point.district += sa.aggregates;
+    }
+    pub.trend.push_back(std::move(now_point));
+
+    for (const auto& page :
+         render::render_public_pages(pub, templates, localizers, options.suppression)) {
+        publisher.publish(page.path, page.bytes);
+        ++report.public_pages;
+    }
+
+    // The stylesheet in both trees (a private host may not serve the public one), and robots.txt.
+    const std::string css = read_text_file(options.templates_dir / "assets" / "site.css");
+    publisher.publish("public/assets/site.css", css);
+    publisher.publish("private/assets/site.css", css);
+    publisher.publish("public/robots.txt", "User-agent: *\nAllow: /\n");
+    publisher.publish("private/robots.txt", "User-agent: *\nDisallow: /\n");
+
+    report.files_written = publisher.written();
+    report.files_unchanged = publisher.unchanged();
+    return report;
+}
+
+}  // namespace homeroom::site

@@ -1,0 +1,48 @@
+// `homeroom build`: one snapshot → the static site. Streams the students once (indicators,
+// private progress pages on every core, aggregates and class rosters on the way), then writes
+// the class pages and the public side (report cards, district summary, about, home).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "metrics/indicator_settings.h"
+#include "metrics/suppression.h"
+#include "render/localizer.h"
+#include "store/database.h"
+#include "store/snapshot_repository.h"
+
+namespace homeroom::site {
+
+struct SiteOptions {
+    std::filesystem::path out_dir = "output/site";
+    std::filesystem::path templates_dir = "templates";
+    std::string secret;  // keys the private page tokens; never empty
+    std::string district_name = "Sample Public Schools";
+    unsigned threads = 0;  // 0: one per core
+    int trend_snapshots = 8;  // how many snapshots the trend charts show at most
+    metrics::IndicatorSettings indicators;
+    metrics::SuppressionSettings suppression;
+    // (stage, done, total) now and then.
+    std::function<void(const std::string&, std::size_t, std::size_t)> progress;
+};
+
+struct SiteReport {
+    std::size_t students = 0;
+    std::size_t student_pages = 0;
+    std::size_t class_pages = 0;
+    std::size_t public_pages = 0;
+    std::size_t files_written = 0;
+    std::size_t files_unchanged = 0;
+};
+
+SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
+                      const SiteOptions& options, const render::LocalizerSet& localizers);
+
+// Where the private progress page of a student lives, relative to the site folder.
+std::string student_page_path(std::string_view secret, std::string_view student_id,
+                              std::string_view lang);
+
+}  // namespace homeroom::site

@@ -1,0 +1,165 @@
+// A real SMTP server (tests/servers/smtp_server.py, aiosmtpd) for the life of a test: started
+// on a free port of 127.0.0.1, waited for, and stopped by PID at scope end. Messages it
+// accepted are files in its Maildir, read back in arrival order.
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "temp_dir.h"
+
+extern char** environ;
+
+namespace homeroom::testing {
+
+struct SmtpServerOptions {
+    std::vector<std::string> tempfail = {};  // 451 once, then accepted
+    std::vector<std::string> reject = {};    // 550 always
+    int drop_after = 0;                      // close each connection after this many messages
+    bool drop_before_reply = false;          // ... without answering the last one
+    bool starttls = false;   // offer (and require) STARTTLS, self-signed certificate
+    std::string auth = {};   // "user:password": require AUTH
+    std::uint16_t port = 0;  // 0: any free port
+};
+
+class SmtpTestServer {
+  public:
+    explicit SmtpTestServer(SmtpServerOptions options = {}) : m_options(std::move(options)) {
+        start();
+    }
+    ~SmtpTestServer() { stop(); }
+    SmtpTestServer(const SmtpTestServer&) = delete;
+    SmtpTestServer& operator=(const SmtpTestServer&) = delete;
+
+    std::uint16_t port() const { return m_port; }
+    std::filesystem::path maildir() const { return m_dir / "maildir"; }
+    // The self-signed certificate (PEM) to trust when starttls is on.
+    std::filesystem::path certificate() const { return m_dir / "cert.pem"; }
+    std::string log() const { return read_file(m_dir / "server.log"); }
+
+    // Accepted messages, oldest first, each with the server's Return-Path and Delivered-To.
+    std::vector<std::string> messages() const {
+        std::vector<std::filesystem::path> files;
+        for (const auto& e : std::filesystem::directory_iterator(maildir() / "new"))
+            files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        std::vector<std::string> out;
+        for (const auto& f : files) out.push_back(read_file(f));
+        return out;
+    }
+    std::size_t message_count() const {
+        std::size_t n = 0;
+        for ([[maybe_unused]] const auto& e :
+             std::filesystem::directory_iterator(maildir() / "new"))
+            ++n;
+        return n;
+    }
+    bool wait_for_messages(std::size_t n, std::chrono::milliseconds timeout) const {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        while (message_count() < n) {
+            if (std::chrono::steady_clock::now() > until)
+                return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return true;
+    }
+
+    // Stops the server now (e.g. to test a server that went away); idempotent.
+    void stop() {
+        if (m_pid <= 0)
+            return;
+        ::kill(m_pid, SIGTERM);
+        for (int i = 0; i < 100; ++i) {  // up to 5 s, then no more patience
+            if (::waitpid(m_pid, nullptr, WNOHANG) == m_pid) {
+                m_pid = -1;
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ::kill(m_pid, SIGKILL);
+        ::waitpid(m_pid, nullptr, 0);
+        m_pid = -1;
+    }
+
+  private:
+    void start() {
+        std::vector<std::string> args = {
+            "/usr/bin/python3", HOMEROOM_SOURCE_DIR "/tests/servers/smtp_server.py",
+            "--maildir",        maildir().string(),
+            "--ready-file",     (m_dir / "ready").string(),
+            "--port",           std::to_string(m_options.port)};
+        for (const auto& a : m_options.tempfail) args.insert(args.end(), {"--tempfail", a});
+        for (const auto& a : m_options.reject) args.insert(args.end(), {"--reject", a});
+        if (m_options.drop_after > 0)
+            args.insert(args.end(), {"--drop-after", std::to_string(m_options.drop_after)});
+        if (m_options.drop_before_reply)
+            args.push_back("--drop-before-reply");
+        if (!m_options.auth.empty())
+            args.insert(args.end(), {"--auth", m_options.auth});
+        if (m_options.starttls) {
+            make_certificate();
+            args.insert(args.end(), {"--tls-cert", certificate().string(), "--tls-key",
+                                     (m_dir / "key.pem").string()});
+        }
+
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        const std::string log = (m_dir / "server.log").string();
+        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
+        posix_spawn_file_actions_adddup2(&actions, 1, 2);
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        const int rc = ::posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0)
+            throw std::runtime_error("cannot start the SMTP test server");
+
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (!std::filesystem::exists(m_dir / "ready")) {
+            int status = 0;
+            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_pid = -1;
+                throw std::runtime_error("the SMTP test server exited: " + this->log());
+            }
+            if (std::chrono::steady_clock::now() > until) {
+                stop();
+                throw std::runtime_error("the SMTP test server did not start: " + this->log());
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        m_port = static_cast<std::uint16_t>(std::stoi(read_file(m_dir / "ready")));
+    }
+
+    void make_certificate() const {
+        const std::string cmd =
+            "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
+            "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout '" +
+            (m_dir / "key.pem").string() + "' -out '" + certificate().string() +
+            "' >/dev/null 2>&1";
+        if (std::system(cmd.c_str()) != 0)
+            throw std::runtime_error("cannot make a test certificate with openssl");
+    }
+
+    SmtpServerOptions m_options;
+    TempDir m_dir;
+    pid_t m_pid = -1;
+    std::uint16_t m_port = 0;
+};
+
+}  // namespace homeroom::testing

@@ -1,0 +1,46 @@
+#include "site/file_publisher.h"
+
+#include <gtest/gtest.h>
+
+#include "temp_dir.h"
+
+namespace homeroom::site {
+namespace {
+
+TEST(FilePublisher, WritesFilesInNewFoldersAndSkipsUnchangedBytes) {
+    testing::TempDir dir;
+    FilePublisher publisher(dir.path());
+    publisher.publish("public/en/index.html", "<p>hello</p>");
+    EXPECT_EQ(testing::read_file(dir / "public/en/index.html"), "<p>hello</p>");
+    const auto before = std::filesystem::last_write_time(dir / "public/en/index.html");
+    publisher.publish("public/en/index.html", "<p>hello</p>");
+    EXPECT_EQ(std::filesystem::last_write_time(dir / "public/en/index.html"), before);
+    publisher.publish("public/en/index.html", "<p>changed</p>");
+    EXPECT_EQ(testing::read_file(dir / "public/en/index.html"), "<p>changed</p>");
+    EXPECT_EQ(publisher.written(), 2u);
+    EXPECT_EQ(publisher.unchanged(), 1u);
+    // No temporary files are left behind.
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
+        files += e.is_regular_file();
+    EXPECT_EQ(files, 1u);
+}
+
+TEST(FilePublisher, RefusesPathsThatLeaveTheSite) {
+    testing::TempDir dir;
+    FilePublisher publisher(dir / "site");
+    for (const char* bad : {"../x.html", "/etc/passwd", "a//b", "a/./b", "a/../../b", ""})
+        EXPECT_THROW(publisher.publish(bad, "x"), std::invalid_argument) << bad;
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.html"));
+}
+
+TEST(Slug, KeepsLowercaseLettersAndDigitsOnly) {
+    EXPECT_EQ(slug("S-101"), "s-101");
+    EXPECT_EQ(slug("../../etc"), "etc");
+    EXPECT_EQ(slug("Cass Tech #1"), "cass-tech-1");
+    EXPECT_EQ(slug("<script>"), "script");
+    EXPECT_EQ(slug("///"), "x");
+}
+
+}  // namespace
+}  // namespace homeroom::site
