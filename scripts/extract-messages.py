@@ -165,11 +165,34 @@ def build_pot(destination):
     normalize_header(destination)
 
 
+PLACEHOLDER = re.compile(r"%(?:[1-9]\$)?[ds]")
+
+
+def without_false_c_format(block):
+    """xgettext guesses "c-format" from any '%' ("0% or 100% are" reads as "% o" and "% a"), and
+    msgfmt -c would then demand those "directives" in every translation. Only %d and %s are
+    placeholders here, so the flag stays on entries that have one."""
+    lines = block.split("\n")
+    if any(l.startswith(("msgid ", "msgid_plural ")) and PLACEHOLDER.search(l) for l in lines):
+        return block
+    kept = []
+    for line in lines:
+        if line.startswith("#,"):
+            flags = [f.strip() for f in line[2:].split(",") if f.strip() != "c-format"]
+            if not flags:
+                continue
+            line = "#, " + ", ".join(flags)
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def normalize_header(path):
-    """Replaces xgettext's dated header with the fixed one (same sources, same bytes)."""
+    """Replaces xgettext's dated header with the fixed one (same sources, same bytes) and drops
+    the c-format flags it guessed wrongly."""
     text = path.read_text(encoding="utf-8")
     body_start = text.find("\n\n")
     body = text[body_start + 2:] if body_start != -1 else ""
+    body = "\n\n".join(without_false_c_format(b) for b in body.split("\n\n"))
     path.write_text(HEADER + ("\n" + body if body else ""), encoding="utf-8")
 
 

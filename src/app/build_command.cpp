@@ -37,12 +37,14 @@ int build_with_report(CommandContext& ctx, store::Database& db, const std::files
         options.secret =
             store::SettingsRepository(db).get_or_create("site.secret", site::random_secret());
 
-    const SiteLocalizers localizers = load_site_localizers(ctx, find_resource_dir(
-        ctx.config.getString("site.locales", ""), "locales", "messages.pot"));
+    const SiteLocalizers localizers = load_site_localizers(
+        ctx,
+        find_resource_dir(ctx.config.getString("site.locales", ""), "locales", "messages.pot"));
 
     ProgressLine progress(ctx.err, ctx.terminal);
     options.progress = [&](const std::string& stage, std::size_t done, std::size_t total) {
-        progress.update("  " + stage + ": " + with_thousands(done) + " of " + with_thousands(total));
+        progress.update("  " + stage + ": " + with_thousands(done) + " of " +
+                        with_thousands(total));
     };
     const auto started = std::chrono::steady_clock::now();
     const auto report = site::build_site(db, *snapshot, options, *localizers.set);
@@ -69,13 +71,14 @@ int run_build(CommandContext& ctx, const std::vector<std::string>& args) {
     cl.value("out", "DIR", "where the site goes (default output/site)")
         .value("as-of", "YYYY-MM-DD", "the snapshot to build (default: the latest)")
         .value("threads", "N", "worker threads (default: one per core)");
-    if (!cl.parse(args, ctx.out)) return k_exit_ok;
+    if (!cl.parse(args, ctx.out))
+        return k_exit_ok;
     if (!cl.positional().empty())
         throw UsageError("homeroom build: unexpected argument \"" + cl.positional().front() + "\"");
     store::Database db(ctx.db_path);
-    return build_with_report(ctx, db, cl.get("out", ctx.config.getString("site.out", "output/site")),
-                             cl.get_date("as-of"),
-                             static_cast<unsigned>(cl.get_int("threads", 0, 0, 256)));
+    return build_with_report(
+        ctx, db, cl.get("out", ctx.config.getString("site.out", "output/site")),
+        cl.get_date("as-of"), static_cast<unsigned>(cl.get_int("threads", 0, 0, 256)));
 }
 
 }  // namespace homeroom::app

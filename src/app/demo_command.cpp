@@ -48,7 +48,8 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
 
     ctx.err << "[demo] build the site\n";
     const int built = build_with_report(ctx, db, out / "site", std::nullopt, 0);
-    if (built != k_exit_ok) return built;
+    if (built != k_exit_ok)
+        return built;
 
     const store::SnapshotRepository snapshots(db);
     const auto latest = snapshots.latest();

@@ -12,7 +12,8 @@ fs::path find_resource_dir(const std::string& configured, const std::string& nam
     std::error_code ec;
     if (!configured.empty()) {
         if (!fs::is_directory(configured, ec))
-            throw NoInputError("cannot read " + name + " folder " + configured + ": no such folder");
+            throw NoInputError("cannot read " + name + " folder " + configured +
+                               ": no such folder");
         return configured;
     }
     std::vector<fs::path> candidates{fs::current_path(ec) / name};
@@ -24,7 +25,8 @@ fs::path find_resource_dir(const std::string& configured, const std::string& nam
     candidates.push_back(fs::path("/usr/share/homeroom") / name);
     std::string searched;
     for (const auto& c : candidates) {
-        if (fs::exists(c / marker, ec)) return c;
+        if (fs::exists(c / marker, ec))
+            return c;
         searched += (searched.empty() ? "" : ", ") + c.string();
     }
     throw NoInputError("cannot find the " + name + " folder (searched " + searched +

@@ -10,6 +10,7 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Timespan.h>
 
+#include <csignal>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -93,7 +94,13 @@ bool auth_offers(const std::string& ehlo, std::string_view mechanism) {
 
 void initialize_ssl_once() {
     static std::once_flag once;
-    std::call_once(once, [] { Poco::Net::initializeSSL(); });
+    std::call_once(once, [] {
+        Poco::Net::initializeSSL();
+        // Plain sockets send with MSG_NOSIGNAL, but OpenSSL writes with write(2): a server
+        // that drops a TLS connection would kill the whole run with SIGPIPE instead of
+        // giving us EPIPE to handle like any lost connection.
+        ::signal(SIGPIPE, SIG_IGN);
+    });
 }
 
 class SmtpSession : public DeliverySession {

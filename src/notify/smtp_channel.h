@@ -5,7 +5,8 @@
 //     the delayed ACK (~40 ms), which caps a connection at ~22 messages/s.
 //   - STARTTLS when asked (never silently skipped: a server that does not offer it is an
 //     error); the certificate is verified unless told otherwise. AUTH PLAIN or LOGIN, as the
-//     server offers, when a username is set.
+//     server offers, when a username is set. The first TLS session sets SIGPIPE to ignored
+//     for the process (OpenSSL writes without MSG_NOSIGNAL).
 //   - Per recipient: 2xx → sent, 4xx → temporary failure (retried later), 5xx → permanent.
 //   - RSET follows a refused transaction; after a completed DATA the session is already reset
 //     (RFC 5321 §4.1.1.4), so a run of good messages costs four round trips each, no more.

@@ -4,7 +4,10 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
+#include <fstream>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -165,10 +168,10 @@ void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col,
         case Kind::below:
         case Kind::above:
         case Kind::suppressed:
-            write_text(sheet, row, col,
-                       metrics::to_text(cell.value, settings.suppressed_marker,
-                                        settings.no_data_marker),
-                       district ? formats.district_marker : formats.marker);
+            write_text(
+                sheet, row, col,
+                metrics::to_text(cell.value, settings.suppressed_marker, settings.no_data_marker),
+                district ? formats.district_marker : formats.marker);
             return;
     }
 }
@@ -188,8 +191,8 @@ double name_column_width(const BoardWorkbook& workbook) {
     return std::clamp(static_cast<double>(longest) * 1.1 + 2, 16.0, 60.0);
 }
 
-void write_measure(lxw_worksheet* sheet, const BoardWorkbook& workbook,
-                   const BoardMeasure& measure, const Formats& formats) {
+void write_measure(lxw_worksheet* sheet, const BoardWorkbook& workbook, const BoardMeasure& measure,
+                   const Formats& formats) {
     const auto last_col = static_cast<lxw_col_t>(metrics::k_subgroup_count);
     write_heading(sheet, measure.title, workbook.text.as_of, formats);
 
@@ -228,7 +231,8 @@ void write_measure(lxw_worksheet* sheet, const BoardWorkbook& workbook,
 void write_notes(lxw_worksheet* sheet, const BoardWorkbook& workbook, const Formats& formats) {
     write_heading(sheet, workbook.text.notes_title, workbook.text.as_of, formats);
     lxw_row_t row = k_header_row + 1;
-    for (const std::string& note : workbook.text.notes) write_text(sheet, row++, 0, note, formats.note);
+    for (const std::string& note : workbook.text.notes)
+        write_text(sheet, row++, 0, note, formats.note);
     check(worksheet_set_column(sheet, 0, 0, 100, nullptr), "width");
     if (workbook.right_to_left)
         worksheet_right_to_left(sheet);
@@ -246,6 +250,10 @@ void write_board_workbook(const BoardWorkbook& workbook, const std::filesystem::
 
     const ThreadCLocale c_locale;
     const std::string filename = path.string();
+    // Fails early with the system's reason (libxlsxwriter would only find out at the end, and
+    // print its own message to stderr).
+    if (!std::ofstream(path, std::ios::binary | std::ios::trunc))
+        throw IoError("cannot write " + filename + ": " + std::strerror(errno));
     WorkbookHandle handle(workbook_new(filename.c_str()));
     if (handle.get() == nullptr)
         throw IoError("cannot write " + filename + ": libxlsxwriter could not create a workbook");
@@ -255,8 +263,8 @@ void write_board_workbook(const BoardWorkbook& workbook, const std::filesystem::
     std::string title = clean_untrusted_text(workbook.text.title);
     lxw_doc_properties properties{};
     properties.title = title.data();
-    properties.created = std::max<std::time_t>(
-        static_cast<std::time_t>(workbook.as_of.days()) * 24 * 60 * 60, 1);
+    properties.created =
+        std::max<std::time_t>(static_cast<std::time_t>(workbook.as_of.days()) * 24 * 60 * 60, 1);
     check(workbook_set_properties(handle.get(), &properties), "properties");
 
     std::vector<std::string> titles;

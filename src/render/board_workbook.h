@@ -25,16 +25,16 @@
 namespace homeroom::render {
 
 struct BoardMeasure {
-    std::string title;  // the sheet's heading and tab name ("Chronic absenteeism")
+    std::string title;              // the sheet's heading and tab name ("Chronic absenteeism")
     metrics::PublishedTable table;  // one row per school, in the workbook's school order
 };
 
 // Wording, translated by the caller.
 struct BoardWorkbookText {
-    std::string title;      // the document's title property ("District summary")
-    std::string as_of;      // under every heading ("As of October 1, 2024")
-    std::string school;     // first column's header ("School")
-    std::string district;   // the last row's label ("District")
+    std::string title;     // the document's title property ("District summary")
+    std::string as_of;     // under every heading ("As of October 1, 2024")
+    std::string school;    // first column's header ("School")
+    std::string district;  // the last row's label ("District")
     std::array<std::string, metrics::k_subgroup_count> subgroups;  // headers, like k_subgroups
     std::string notes_title;         // the notes sheet's heading and tab name ("Notes")
     std::vector<std::string> notes;  // paragraphs: the suppression rule, the markers, sources

@@ -277,8 +277,8 @@ class PoParser {
         std::size_t index = 0;
         if (indexed) {
             std::size_t close = line.find(']', end);
-            const std::string_view digits =
-                close == std::string_view::npos ? std::string_view()
+            const std::string_view digits = close == std::string_view::npos
+                                                ? std::string_view()
                                                 : line.substr(end + 1, close - end - 1);
             if (digits.empty() || digits.size() > 2 ||
                 digits.find_first_not_of("0123456789") != std::string_view::npos) {
@@ -305,7 +305,8 @@ class PoParser {
             return;
         } else if (plural && (m_state == State::msgid_plural || m_state == State::msgstr)) {
             if (index != m_entry.translations.size()) {
-                error(column, "msgstr[" + std::to_string(index) + "] out of order; expected msgstr[" +
+                error(column, "msgstr[" + std::to_string(index) +
+                                  "] out of order; expected msgstr[" +
                                   std::to_string(m_entry.translations.size()) + "]");
                 return;
             }
@@ -331,7 +332,8 @@ class PoParser {
         const std::size_t quote = line.find_first_not_of(" \t", after_keyword);
         if (quote == std::string_view::npos || line[quote] != '"') {
             error(column_of(line, quote == std::string_view::npos ? line.size() : quote),
-                  "expected a quoted string after " + std::string(trim(line.substr(0, after_keyword))));
+                  "expected a quoted string after " +
+                      std::string(trim(line.substr(0, after_keyword))));
             return;
         }
         read_string(line, quote, field, positions);
@@ -359,21 +361,43 @@ class PoParser {
             const char escaped = line[i + 1];
             char decoded;
             switch (escaped) {
-                case 'n': decoded = '\n'; break;
-                case 't': decoded = '\t'; break;
-                case 'r': decoded = '\r'; break;
-                case '"': decoded = '"'; break;
-                case '\\': decoded = '\\'; break;
-                case 'a': decoded = '\a'; break;
-                case 'b': decoded = '\b'; break;
-                case 'f': decoded = '\f'; break;
-                case 'v': decoded = '\v'; break;
-                case '\'': decoded = '\''; break;
-                case '?': decoded = '?'; break;
+                case 'n':
+                    decoded = '\n';
+                    break;
+                case 't':
+                    decoded = '\t';
+                    break;
+                case 'r':
+                    decoded = '\r';
+                    break;
+                case '"':
+                    decoded = '"';
+                    break;
+                case '\\':
+                    decoded = '\\';
+                    break;
+                case 'a':
+                    decoded = '\a';
+                    break;
+                case 'b':
+                    decoded = '\b';
+                    break;
+                case 'f':
+                    decoded = '\f';
+                    break;
+                case 'v':
+                    decoded = '\v';
+                    break;
+                case '\'':
+                    decoded = '\'';
+                    break;
+                case '?':
+                    decoded = '?';
+                    break;
                 default:
-                    error(column_of(line, i),
-                          "unknown escape sequence '\\" + std::string(1, escaped) +
-                              "' (use \\n, \\t, \\\" or \\\\)");
+                    error(column_of(line, i), "unknown escape sequence '\\" +
+                                                  std::string(1, escaped) +
+                                                  "' (use \\n, \\t, \\\" or \\\\)");
                     return;
             }
             field += decoded;
@@ -455,9 +479,9 @@ class PoParser {
             if (colon != std::string_view::npos) {
                 const std::string name = lower(trim(field.substr(0, colon)));
                 const std::size_t value_start = field.find_first_not_of(" \t", colon + 1);
-                const std::string_view value =
-                    value_start == std::string_view::npos ? std::string_view()
-                                                          : field.substr(value_start);
+                const std::string_view value = value_start == std::string_view::npos
+                                                   ? std::string_view()
+                                                   : field.substr(value_start);
                 const std::size_t value_offset =
                     start + (value_start == std::string_view::npos ? field.size() : value_start);
                 read_header_field(name, trim(value), value_offset);
@@ -514,11 +538,10 @@ class PoParser {
                 warned_header = true;
             }
             if (e.translations.size() != static_cast<std::size_t>(forms))
-                m_diagnostics.warning(m_file, e.line, 1,
-                                      quoted_for_message(e.msgid) + " has " +
-                                          std::to_string(e.translations.size()) +
-                                          " plural forms but Plural-Forms says nplurals=" +
-                                          std::to_string(forms));
+                m_diagnostics.warning(
+                    m_file, e.line, 1,
+                    quoted_for_message(e.msgid) + " has " + std::to_string(e.translations.size()) +
+                        " plural forms but Plural-Forms says nplurals=" + std::to_string(forms));
         }
     }
 

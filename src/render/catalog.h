@@ -41,8 +41,7 @@ class Catalog {
     static std::optional<Catalog> parse(std::string_view text, const std::string& file_name,
                                         Diagnostics& diagnostics);
     // Reads the file first; throws IoError when it cannot be read.
-    static std::optional<Catalog> load(const std::filesystem::path& path,
-                                       Diagnostics& diagnostics);
+    static std::optional<Catalog> load(const std::filesystem::path& path, Diagnostics& diagnostics);
 
     // The header's "Language:" value ("es", "pt_BR"); empty when the header has none.
     const std::string& language() const { return m_language; }

@@ -25,10 +25,10 @@ struct ChartValue {
 };
 
 struct ChartLabels {
-    std::string title;    // the accessible name (<title>, the table's caption)
-    std::string summary;  // a sentence or two for <desc>; the values are listed after it
-    std::string x_axis;   // the category axis ("Week"), or the value axis of a comparison chart
-    std::string y_axis;   // the value axis ("Days"), or the category axis of a comparison chart
+    std::string title;     // the accessible name (<title>, the table's caption)
+    std::string summary;   // a sentence or two for <desc>; the values are listed after it
+    std::string x_axis;    // the category axis ("Week"), or the value axis of a comparison chart
+    std::string y_axis;    // the value axis ("Days"), or the category axis of a comparison chart
     std::string gap_note;  // what a gap means ("Not shown: fewer than 10 students.")
     std::string no_data;   // a gap without its own text, and an empty chart ("No data")
 };
@@ -53,9 +53,9 @@ struct ChartOptions {
     bool right_to_left = false;
     // The language of the labels ("ar"), for screen readers and font choice; empty: not said.
     std::string language;
-    double width = 640;       // in user units; the SVG scales through its viewBox
-    bool draw_title = true;   // also as visible text; the <title> is always there
-    int value_decimals = 0;   // 0 to 2, for values without their own text
+    double width = 640;        // in user units; the SVG scales through its viewBox
+    bool draw_title = true;    // also as visible text; the <title> is always there
+    int value_decimals = 0;    // 0 to 2, for values without their own text
     std::string value_suffix;  // "%" for rates; used by the default formatter only
     // Empty: std::to_chars with `value_decimals` decimals, then `value_suffix` (no locale).
     ValueFormatter format;

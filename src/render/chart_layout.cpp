@@ -8,12 +8,21 @@
 namespace homeroom::render::chart_detail {
 namespace {
 
-constexpr double k_line_gap = 5;        // between lines of wrapped text
-constexpr double k_legend_swatch = 24;  // width of a legend's swatch
+constexpr double k_line_gap = 5;         // between lines of wrapped text
+constexpr double k_legend_swatch = 24;   // width of a legend's swatch
 constexpr double k_legend_spacing = 18;  // between legend entries
 constexpr double k_axis_title_gap = 6;   // between a value axis's tick labels and its title
 
 }  // namespace
+
+std::string fit_text(std::string_view text, double font_size, double max_width) {
+    const std::string clean = clean_untrusted_text(text);
+    std::size_t keep = code_point_count(clean);
+    std::string fitted = clean;
+    while (keep > 1 && estimated_text_width(fitted, font_size) > max_width)
+        fitted = truncate_code_points(clean, --keep);
+    return fitted;
+}
 
 std::vector<std::string> wrap_text(std::string_view text, double font_size, double max_width) {
     std::vector<std::string> lines;
@@ -25,7 +34,8 @@ std::vector<std::string> wrap_text(std::string_view text, double font_size, doub
             end = text.size();
         const std::string_view word = text.substr(start, end - start);
         if (!word.empty()) {
-            std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
+            std::string candidate =
+                line.empty() ? std::string(word) : line + " " + std::string(word);
             if (!line.empty() && estimated_text_width(candidate, font_size) > max_width) {
                 lines.push_back(line);
                 line = std::string(word);
@@ -38,12 +48,7 @@ std::vector<std::string> wrap_text(std::string_view text, double font_size, doub
     if (!line.empty())
         lines.push_back(line);
     // A word too long for any line (a hostile name) is cut rather than drawn off the picture.
-    for (std::string& long_line : lines) {
-        std::size_t keep = code_point_count(long_line);
-        const std::string whole = long_line;
-        while (keep > 1 && estimated_text_width(long_line, font_size) > max_width)
-            long_line = truncate_code_points(whole, --keep);
-    }
+    for (std::string& long_line : lines) long_line = fit_text(long_line, font_size, max_width);
     return lines;
 }
 
@@ -66,9 +71,10 @@ double draw_legend(SvgCanvas& canvas, std::span<const LegendEntry> entries, doub
         return top;
     const double row_height = 20, max_x = canvas.width() - k_padding;
     double x = k_padding, y = top + 10;  // y: the middle of the row
+    const double name_room = max_x - k_padding - k_legend_swatch - 6;
     for (const LegendEntry& entry : entries) {
-        const double width =
-            k_legend_swatch + 6 + estimated_text_width(entry.name, k_tick_size);
+        const std::string name = fit_text(entry.name, k_tick_size, name_room);
+        const double width = k_legend_swatch + 6 + estimated_text_width(name, k_tick_size);
         if (x > k_padding && x + width > max_x) {
             x = k_padding;
             y += row_height;
@@ -93,9 +99,9 @@ double draw_legend(SvgCanvas& canvas, std::span<const LegendEntry> entries, doub
                 break;
         }
         // Series are often schools: their names are data.
-        canvas.text(x + k_legend_swatch + 6, y + 4, entry.name,
-                    {.colour = k_text_colour,
-                     .isolate = entry.swatch == LegendEntry::Swatch::series});
+        canvas.text(
+            x + k_legend_swatch + 6, y + 4, name,
+            {.colour = k_text_colour, .isolate = entry.swatch == LegendEntry::Swatch::series});
         x += width + k_legend_spacing;
     }
     return y + row_height / 2 + 4;
@@ -142,7 +148,8 @@ void CategoryPlot::draw_value_axis(SvgCanvas& canvas) const {
                     {.colour = k_muted_text_colour, .anchor = Anchor::end});
     }
     if (!m_labels.y_axis.empty())
-        canvas.text(k_padding + k_axis_title_size, (m_top + m_bottom) / 2, m_labels.y_axis,
+        canvas.text(k_padding + k_axis_title_size, (m_top + m_bottom) / 2,
+                    fit_text(m_labels.y_axis, k_axis_title_size, m_bottom - m_top),
                     {.size = k_axis_title_size, .anchor = Anchor::middle, .vertical = true});
     canvas.end_group();
 }
@@ -151,23 +158,27 @@ double CategoryPlot::draw_category_axis(SvgCanvas& canvas,
                                         std::span<const std::string> categories) const {
     canvas.begin_group("category-axis");
     canvas.line(m_left, m_bottom, m_right, m_bottom, {k_axis_colour, 1});
+    std::vector<std::string> labels;
     double widest = 0;
-    for (const std::string& label : categories)
-        widest = std::max(widest, estimated_text_width(label, k_tick_size));
+    for (const std::string& label : categories) {
+        labels.push_back(fit_text(label, k_tick_size, canvas.width() - 2 * k_padding));
+        widest = std::max(widest, estimated_text_width(labels.back(), k_tick_size));
+    }
     // Show every k-th label so that neighbours keep 8 units apart; the table lists them all.
     const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil((widest + 8) / m_slot)));
     for (std::size_t i = 0; i < categories.size(); i += every) {
         // Keep the first and last labels inside the picture.
         double x = category_x(i);
-        const double half = estimated_text_width(categories[i], k_tick_size) / 2;
+        const double half = estimated_text_width(labels[i], k_tick_size) / 2;
         x = std::clamp(x, k_padding + half, canvas.width() - k_padding - half);
-        canvas.text(x, m_bottom + 18, categories[i],
+        canvas.text(x, m_bottom + 18, labels[i],
                     {.colour = k_muted_text_colour, .anchor = Anchor::middle});
     }
     double y = m_bottom + 18 + 4;
     if (!m_labels.x_axis.empty()) {
         y += k_axis_title_size + 8;
-        canvas.text((m_left + m_right) / 2, y, m_labels.x_axis,
+        canvas.text((m_left + m_right) / 2, y,
+                    fit_text(m_labels.x_axis, k_axis_title_size, m_right - m_left),
                     {.size = k_axis_title_size, .anchor = Anchor::middle});
         y += 4;
     }
@@ -176,9 +187,9 @@ double CategoryPlot::draw_category_axis(SvgCanvas& canvas,
 }
 
 void CategoryPlot::draw_empty(SvgCanvas& canvas, std::string_view no_data) const {
-    canvas.text((m_left + m_right) / 2, (m_top + m_bottom) / 2, no_data,
-                {.size = k_axis_title_size, .colour = k_muted_text_colour,
-                 .anchor = Anchor::middle});
+    canvas.text(
+        (m_left + m_right) / 2, (m_top + m_bottom) / 2, no_data,
+        {.size = k_axis_title_size, .colour = k_muted_text_colour, .anchor = Anchor::middle});
 }
 
 }  // namespace homeroom::render::chart_detail

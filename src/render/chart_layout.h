@@ -12,6 +12,10 @@
 
 namespace homeroom::render::chart_detail {
 
+// `text` cut (with an ellipsis) to fit `max_width` by estimate: a label never runs out of the
+// picture or into its neighbours; the <desc> and the table keep it whole.
+std::string fit_text(std::string_view text, double font_size, double max_width);
+
 // `text` broken at spaces into lines no wider than `max_width` (by estimate); a word wider than
 // that gets a line of its own, cut with an ellipsis.
 std::vector<std::string> wrap_text(std::string_view text, double font_size, double max_width);

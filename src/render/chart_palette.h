@@ -22,12 +22,12 @@ struct SeriesStyle {
 // In order of use: blue and vermillion first, the pair that stays apart under every type of
 // colour blindness.
 inline constexpr std::array<SeriesStyle, 6> k_series_styles = {{
-    {"#0072B2", "blue", "", SeriesStyle::Marker::circle},                 // 5.2:1
-    {"#B84F00", "vermillion (darkened)", "6 3", SeriesStyle::Marker::square},  // 5.1:1
-    {"#007A5A", "bluish green (darkened)", "2 3", SeriesStyle::Marker::triangle},  // 5.3:1
+    {"#0072B2", "blue", "", SeriesStyle::Marker::circle},                               // 5.2:1
+    {"#B84F00", "vermillion (darkened)", "6 3", SeriesStyle::Marker::square},           // 5.1:1
+    {"#007A5A", "bluish green (darkened)", "2 3", SeriesStyle::Marker::triangle},       // 5.3:1
     {"#A8527F", "reddish purple (darkened)", "8 3 2 3", SeriesStyle::Marker::diamond},  // 5.0:1
-    {"#9E6A00", "orange (darkened)", "10 4", SeriesStyle::Marker::cross},  // 4.7:1
-    {"#000000", "black", "1 3", SeriesStyle::Marker::bar},                 // 21:1
+    {"#9E6A00", "orange (darkened)", "10 4", SeriesStyle::Marker::cross},               // 4.7:1
+    {"#000000", "black", "1 3", SeriesStyle::Marker::bar},                              // 21:1
 }};
 
 // Series beyond the sixth reuse the styles in turn (a chart with that many lines should be a

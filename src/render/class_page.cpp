@@ -22,9 +22,12 @@ mstch::map class_page_context(const ClassPageData& d, const PageChrome& chrome,
         flagged += flags > 0;
         chronic += r.chronically_absent;
         std::string flag_text;
-        if (r.flag_attendance) flag_text += "A";
-        if (r.flag_behavior) flag_text += flag_text.empty() ? "B" : " B";
-        if (r.flag_course) flag_text += flag_text.empty() ? "C" : " C";
+        if (r.flag_attendance)
+            flag_text += "A";
+        if (r.flag_behavior)
+            flag_text += flag_text.empty() ? "B" : " B";
+        if (r.flag_course)
+            flag_text += flag_text.empty() ? "C" : " C";
         rows.push_back(mstch::map{
             {"name", r.student_name},
             {"href", r.page_href},

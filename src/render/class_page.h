@@ -17,7 +17,7 @@ struct RosterRow {
     std::string student_name;  // display name, sorts the roster
     std::string last_name, first_name;
     std::string grade;
-    std::string page_href;               // the student's private page, relative to the class page
+    std::string page_href;  // the student's private page, relative to the class page
     std::optional<double> attendance_rate;
     int absences = 0;
     bool chronically_absent = false;

@@ -28,8 +28,7 @@ std::string_view to_code(DistrictColumn column) {
 }
 
 SortDirection first_direction(DistrictColumn column) {
-    return column == DistrictColumn::school ? SortDirection::ascending
-                                            : SortDirection::descending;
+    return column == DistrictColumn::school ? SortDirection::ascending : SortDirection::descending;
 }
 
 std::vector<DistrictSort> district_sorts() {
@@ -44,8 +43,7 @@ std::string district_file_name(DistrictSort sort) {
     const bool first = sort.direction == first_direction(sort.column);
     if (sort.column == DistrictColumn::school && first)
         return "district.html";
-    return "district-by-" + std::string(to_code(sort.column)) + (first ? "" : "-reverse") +
-           ".html";
+    return "district-by-" + std::string(to_code(sort.column)) + (first ? "" : "-reverse") + ".html";
 }
 
 DistrictSort sort_after_click(DistrictSort current, DistrictColumn clicked) {

@@ -1,5 +1,6 @@
 #include "render/district_summary.h"
 
+#include "render/code_labels.h"
 #include "render/public_figure_text.h"
 #include "render/public_labels.h"
 #include "render/untrusted_text.h"
@@ -47,9 +48,9 @@ std::array<metrics::DisplayValue, k_district_columns.size()> district_row(
             case DistrictColumn::early_warning: {
                 const MeasureId no_flags{Measure::no_flags, {}};
                 if (f.has(no_flags))
-                    out[c] = any_flag_cell(index ? f.school(no_flags, *index)
-                                                 : f.district(no_flags))
-                                 .value;
+                    out[c] =
+                        any_flag_cell(index ? f.school(no_flags, *index) : f.district(no_flags))
+                            .value;
                 break;
             }
         }
@@ -68,13 +69,13 @@ std::string district_column_label(DistrictColumn column, const Localizer& l) {
         case DistrictColumn::chronic_absenteeism:
             return l.text("Chronic absenteeism");
         case DistrictColumn::ela_proficiency:
-            return l.text("Proficient in English language arts");
+            return proficiency_label("ela", l);
         case DistrictColumn::math_proficiency:
-            return l.text("Proficient in mathematics");
+            return proficiency_label("math", l);
         case DistrictColumn::suspension_rate:
             return l.text("Suspension rate");
         case DistrictColumn::early_warning:
-            return l.text("One or more early-warning flags");
+            return l.text("Any early-warning flag");
     }
     return {};
 }
@@ -121,32 +122,31 @@ mstch::map district_summary_context(const DistrictSummaryData& d, const PageChro
             next_words = next.direction == SortDirection::ascending ? l.text("sort A to Z")
                                                                     : l.text("sort Z to A");
         else
-            next_words = next.direction == SortDirection::descending
-                             ? l.text("sort highest first")
-                             : l.text("sort lowest first");
-        headers.push_back(mstch::map{
-            {"label", district_column_label(column, l)},
-            {"href", district_file_name(next) + "#schools"},
-            {"link_title", next_words},
-            {"current", current},
-            {"aria_sort", std::string(ascending ? "ascending" : "descending")},
-            {"arrow", std::string(ascending ? "▲" : "▼")},
-            {"numeric", column != DistrictColumn::school}});
+            next_words = next.direction == SortDirection::descending ? l.text("sort highest first")
+                                                                     : l.text("sort lowest first");
+        headers.push_back(
+            mstch::map{{"label", district_column_label(column, l)},
+                       {"href", district_file_name(next) + "#schools"},
+                       {"link_title", next_words},
+                       {"current", current},
+                       {"aria_sort", std::string(ascending ? "ascending" : "descending")},
+                       {"arrow", std::string(ascending ? "▲" : "▼")},
+                       {"numeric", column != DistrictColumn::school}});
     }
     c["headers"] = headers;
 
     const DistrictColumn sorted_by = d.sort.column;
     std::string order_words;
     if (sorted_by == DistrictColumn::school)
-        order_words = d.sort.direction == SortDirection::ascending ? l.text("A to Z")
-                                                                   : l.text("Z to A");
+        order_words =
+            d.sort.direction == SortDirection::ascending ? l.text("A to Z") : l.text("Z to A");
     else
         order_words = d.sort.direction == SortDirection::descending ? l.text("highest first")
                                                                     : l.text("lowest first");
-    c["sort_text"] = fill_placeholder(
-        fill_placeholder(l.text("Sorted by {{column}}, {{order}}."), "column",
-                         district_column_label(sorted_by, l)),
-        "order", order_words);
+    c["sort_text"] =
+        fill_placeholder(fill_placeholder(l.text("Sorted by {{column}}, {{order}}."), "column",
+                                          district_column_label(sorted_by, l)),
+                         "order", order_words);
 
     mstch::array rows;
     for (const std::size_t i : order) {
@@ -163,8 +163,9 @@ mstch::map district_summary_context(const DistrictSummaryData& d, const PageChro
         district_cells.push_back(figure_context(district[col], l, settings, true));
     c["district_cells"] = district_cells;
 
-    c["charts"] = d.charts;
-    c["has_trend"] = d.has_trend;
+    c["trend_charts"] = d.trend_charts;
+    c["has_trend"] = !d.trend_charts.empty();
+    c["comparison_charts"] = d.comparison_charts;
     return c;
 }
 

@@ -36,8 +36,10 @@ struct DistrictSummaryData {
     std::span<const DistrictSchool> schools;  // in the figures' school order
     DistrictSort sort;
     const NameCompare& compare_names;
-    mstch::array charts;  // templates/partials/public_chart.mustache contexts
-    bool has_trend = false;
+    // templates/partials/public_chart.mustache contexts: trends (none with a single snapshot) and
+    // schools compared.
+    mstch::array trend_charts;
+    mstch::array comparison_charts;
     std::string workbook_href;
     std::string about_href;
 };

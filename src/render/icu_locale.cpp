@@ -19,8 +19,7 @@ const std::set<std::string, std::less<>>& available_languages() {
         std::set<std::string, std::less<>> found;
         int32_t count = 0;
         const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
-        for (int32_t i = 0; i < count; ++i)
-            found.insert(locales[i].getLanguage());
+        for (int32_t i = 0; i < count; ++i) found.insert(locales[i].getLanguage());
         return found;
     }();
     return languages;

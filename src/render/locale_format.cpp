@@ -76,21 +76,21 @@ LocaleFormat::LocaleFormat(std::string code) : m_code(std::move(code)), m_icu(ne
         icu.percent_by_places[places] = with_decimals(scaled_percents, places);
     }
 
-    icu.long_date = utc(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu.locale),
-                        m_code);
+    icu.long_date =
+        utc(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, icu.locale), m_code);
     icu.medium_date =
         utc(icu::DateFormat::createDateInstance(icu::DateFormat::kMedium, icu.locale), m_code);
-    icu.short_date = utc(icu::DateFormat::createDateInstance(icu::DateFormat::kShort, icu.locale),
-                         m_code);
+    icu.short_date =
+        utc(icu::DateFormat::createDateInstance(icu::DateFormat::kShort, icu.locale), m_code);
 
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::DateTimePatternGenerator> patterns(
         icu::DateTimePatternGenerator::createInstance(icu.locale, status));
     check(status, "build date patterns", m_code);
-    const icu::UnicodeString month_day_pattern = patterns->getBestPattern(icu::UnicodeString(u"MMMd"), status);
+    const icu::UnicodeString month_day_pattern =
+        patterns->getBestPattern(icu::UnicodeString(u"MMMd"), status);
     check(status, "find a day-month pattern", m_code);
-    icu.month_day =
-        utc(new icu::SimpleDateFormat(month_day_pattern, icu.locale, status), m_code);
+    icu.month_day = utc(new icu::SimpleDateFormat(month_day_pattern, icu.locale, status), m_code);
     check(status, "build a day-month format", m_code);
 
     icu::DateFormatSymbols symbols(icu.locale, status);
@@ -100,13 +100,11 @@ LocaleFormat::LocaleFormat(std::string code) : m_code(std::move(code)), m_icu(ne
     const auto copy_weekdays = [&](std::array<std::string, 7>& out, Symbols::DtWidthType width) {
         // ICU numbers weekdays 1 = Sunday ... 7 = Saturday; ours start on Monday.
         const icu::UnicodeString* names = symbols.getWeekdays(count, Symbols::STANDALONE, width);
-        for (int i = 0; i < 7 && i + 2 <= count; ++i)
-            out[i] = to_utf8(names[i == 6 ? 1 : i + 2]);
+        for (int i = 0; i < 7 && i + 2 <= count; ++i) out[i] = to_utf8(names[i == 6 ? 1 : i + 2]);
     };
     const auto copy_months = [&](std::array<std::string, 12>& out, Symbols::DtWidthType width) {
         const icu::UnicodeString* names = symbols.getMonths(count, Symbols::STANDALONE, width);
-        for (int i = 0; i < 12 && i < count; ++i)
-            out[i] = to_utf8(names[i]);
+        for (int i = 0; i < 12 && i < count; ++i) out[i] = to_utf8(names[i]);
     };
     copy_weekdays(m_weekdays_wide, Symbols::WIDE);
     copy_weekdays(m_weekdays_abbreviated, Symbols::ABBREVIATED);

@@ -1,6 +1,6 @@
 // Numbers, percents and dates written the way each language writes them, through ICU (CLDR
-// data): "1,234" / "1.234" / "١٬٢٣٤", "12.5%" / "12,5 %" / "١٢٫٥٪؜", "September 9, 2025" /
-// "9 de septiembre de 2025" / "٩ سبتمبر ٢٠٢٥". docs/translations.md lists what ICU prints.
+// data): "1,234" / "1.234" / "١٬٢٣٤", "12.5%" / "12,5 %" / "١٢٫٥٪؜", "September 9, 2025"
+// / "9 de septiembre de 2025" / "٩ سبتمبر ٢٠٢٥". docs/translations.md lists what ICU prints.
 //
 // Output never depends on the machine: every call names its language (never ICU's default
 // locale), dates are calendar dates formatted in UTC on the Gregorian calendar, and a language

@@ -28,7 +28,8 @@ std::string EnglishLocalizer::number(long long n) const {
     std::string digits = std::to_string(n < 0 ? -n : n);
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
         out += digits[i];
     }
     return n < 0 ? "-" + out : out;
@@ -48,7 +49,8 @@ std::string EnglishLocalizer::date(Date d, DateStyle style) const {
         return std::to_string(d.month()) + "/" + std::to_string(d.day()) + "/" +
                std::to_string(d.year());
     std::string month = k_months[static_cast<std::size_t>(d.month() - 1)];
-    if (style == DateStyle::medium) month = month.substr(0, 3);
+    if (style == DateStyle::medium)
+        month = month.substr(0, 3);
     return month + " " + std::to_string(d.day()) + ", " + std::to_string(d.year());
 }
 

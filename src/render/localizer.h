@@ -14,7 +14,7 @@ namespace homeroom::render {
 enum class DateStyle { short_numeric, medium, long_form };
 
 class Localizer {
-public:
+  public:
     virtual ~Localizer() = default;
     virtual const std::string& language() const = 0;  // "en", "es", "ar", ...
     virtual bool right_to_left() const = 0;
@@ -30,7 +30,7 @@ public:
 
 // English without catalogs: plain source texts and fixed formats. For tests and as the fallback.
 class EnglishLocalizer : public Localizer {
-public:
+  public:
     const std::string& language() const override { return m_lang; }
     bool right_to_left() const override { return false; }
     std::string text(std::string_view msgid) const override { return std::string(msgid); }
@@ -40,7 +40,7 @@ public:
     std::string percent(double ratio, int decimals) const override;
     std::string date(Date d, DateStyle style) const override;
 
-private:
+  private:
     std::string m_lang = "en";
 };
 
@@ -53,7 +53,7 @@ namespace homeroom::render {
 
 // The languages a site is published in, each with its Localizer.
 class LocalizerSet {
-public:
+  public:
     virtual ~LocalizerSet() = default;
     // The shipped languages, English first.
     virtual const std::vector<std::string>& languages() const = 0;
@@ -65,12 +65,12 @@ public:
 
 // English only, without catalogs (tests; a site without locales/).
 class EnglishOnly : public LocalizerSet {
-public:
+  public:
     const std::vector<std::string>& languages() const override { return m_languages; }
     const Localizer& get(std::string_view) const override { return m_english; }
     std::string native_name(std::string_view) const override { return "English"; }
 
-private:
+  private:
     std::vector<std::string> m_languages{"en"};
     EnglishLocalizer m_english;
 };

@@ -1,6 +1,5 @@
 #include "render/placeholders.h"
 
-
 namespace homeroom::render {
 
 namespace {

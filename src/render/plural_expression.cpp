@@ -25,8 +25,8 @@ class PluralParser {
                 conditional();
             skip_space();
             if (!m_failed && m_pos < m_text.size())
-                fail(m_pos, "unexpected '" + std::string(1, m_text[m_pos]) +
-                                "' in plural expression");
+                fail(m_pos,
+                     "unexpected '" + std::string(1, m_text[m_pos]) + "' in plural expression");
         }
         if (m_failed) {
             result.error = m_error;
@@ -185,7 +185,8 @@ class PluralParser {
             while (m_pos < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[m_pos])))
                 ++m_pos;
             std::uint64_t value = 0;
-            const auto [end, ec] = std::from_chars(m_text.data() + start, m_text.data() + m_pos, value);
+            const auto [end, ec] =
+                std::from_chars(m_text.data() + start, m_text.data() + m_pos, value);
             if (ec != std::errc() || end != m_text.data() + m_pos) {
                 fail(start, "number too large in plural expression");
                 return;
@@ -223,9 +224,8 @@ class PluralParser {
     }
 
     void skip_space() {
-        while (m_pos < m_text.size() &&
-               (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\n' ||
-                m_text[m_pos] == '\r'))
+        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' ||
+                                         m_text[m_pos] == '\n' || m_text[m_pos] == '\r'))
             ++m_pos;
     }
 
@@ -380,11 +380,11 @@ namespace {
 std::size_t find_assignment(std::string_view text, std::string_view name) {
     for (std::size_t at = text.find(name); at != std::string_view::npos;
          at = text.find(name, at + 1)) {
-        if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_'))
+        if (at > 0 &&
+            (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_'))
             continue;
         std::size_t p = at + name.size();
-        while (p < text.size() && (text[p] == ' ' || text[p] == '\t'))
-            ++p;
+        while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
         if (p < text.size() && text[p] == '=')
             return p + 1;
     }
@@ -401,14 +401,13 @@ PluralFormsParse PluralForms::parse(std::string_view header_value) {
         return result;
     }
     std::size_t p = count_at;
-    while (p < header_value.size() && header_value[p] == ' ')
-        ++p;
+    while (p < header_value.size() && header_value[p] == ' ') ++p;
     int count = 0;
     const char* begin = header_value.data() + p;
     const auto [end, ec] = std::from_chars(begin, header_value.data() + header_value.size(), count);
     if (ec != std::errc() || end == begin || count < 1 || count > k_max_count) {
-        result.error = {p, "nplurals must be a whole number from 1 to " +
-                               std::to_string(k_max_count)};
+        result.error = {p,
+                        "nplurals must be a whole number from 1 to " + std::to_string(k_max_count)};
         return result;
     }
 

@@ -32,8 +32,13 @@ ChartOptions chart_options(const PublicChartText& text, const Localizer& l) {
     options.right_to_left = l.right_to_left();
     options.language = l.language();
     options.value_suffix = "%";
+    // The page's <figcaption> is the visible title: it wraps and zooms with the text.
+    options.draw_title = false;
+    options.width = text.width;
     // Tick and value labels in the page's digits and percent sign, like the tables.
-    options.format = [&l](double value, int decimals) { return l.percent(value / 100.0, decimals); };
+    options.format = [&l](double value, int decimals) {
+        return l.percent(value / 100.0, decimals);
+    };
     return options;
 }
 
@@ -51,8 +56,8 @@ std::pair<std::string, std::string> svg_size(const std::string& svg) {
     return {svg.substr(start, space - start), svg.substr(space + 1, quote - space - 1)};
 }
 
-mstch::map chart_context(const std::string& svg, const PublicChartText& text,
-                         mstch::array headers, mstch::array rows) {
+mstch::map chart_context(const std::string& svg, const PublicChartText& text, mstch::array headers,
+                         mstch::array rows) {
     const auto [width, height] = svg_size(svg);
     return mstch::map{{"id", text.id},
                       {"src", svg_image_uri(svg)},
@@ -126,10 +131,9 @@ mstch::map trend_chart_context(std::span<const PublicFigures> trend,
     return chart_context(svg, text, std::move(headers), std::move(rows));
 }
 
-mstch::map comparison_chart_context(const PublicFigures& figures,
-                                    const metrics::MeasureId& measure,
-                                    std::span<const std::string> names,
-                                    const PublicChartText& text, const Localizer& l,
+mstch::map comparison_chart_context(const PublicFigures& figures, const metrics::MeasureId& measure,
+                                    std::span<const std::string> names, const PublicChartText& text,
+                                    const Localizer& l,
                                     const metrics::SuppressionSettings& settings) {
     const auto& table = figures.table(measure);
     std::vector<std::size_t> order(std::min(names.size(), table.schools.size()));
@@ -158,12 +162,13 @@ mstch::map comparison_chart_context(const PublicFigures& figures,
     for (const std::size_t i : order) {
         const auto& value = table.schools[i][metrics::k_all_students].value;
         chart.bars.push_back({names[i], chart_value(value, l, settings), false});
-        rows.push_back(mstch::map{
-            {"label", clean_untrusted_text(names[i])},
-            {"cells", mstch::array{figure_context(value, l, settings, false)}}});
+        rows.push_back(
+            mstch::map{{"label", clean_untrusted_text(names[i])},
+                       {"cells", mstch::array{figure_context(value, l, settings, false)}}});
     }
-    rows.push_back(mstch::map{{"label", l.text("District")},
-                              {"cells", mstch::array{figure_context(district, l, settings, true)}}});
+    rows.push_back(
+        mstch::map{{"label", l.text("District")},
+                   {"cells", mstch::array{figure_context(district, l, settings, true)}}});
     mstch::array headers{mstch::map{{"text", text.categories}},
                          mstch::map{{"text", measure_label(measure, l)}}};
     const std::string svg = comparison_chart_svg(chart, chart_options(text, l));

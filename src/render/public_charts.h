@@ -27,6 +27,7 @@ struct PublicChartText {
     std::string summary;     // the SVG's description, before its figures
     std::string alt;         // the image's alt text; the table follows it
     std::string categories;  // the heading of the table's first column ("Date", "School")
+    double width = 480;      // in SVG units: the chart shows at this many CSS pixels where it fits
 };
 
 // A line of a trend chart: one school's figures, or the district's.
@@ -43,10 +44,9 @@ mstch::map trend_chart_context(std::span<const PublicFigures> trend,
 
 // Every school's all-students figure of `measure`, highest first (hidden ones last), with the
 // district as the reference line. `names[i]` names school i of `figures`.
-mstch::map comparison_chart_context(const PublicFigures& figures,
-                                    const metrics::MeasureId& measure,
-                                    std::span<const std::string> names,
-                                    const PublicChartText& text, const Localizer& l,
+mstch::map comparison_chart_context(const PublicFigures& figures, const metrics::MeasureId& measure,
+                                    std::span<const std::string> names, const PublicChartText& text,
+                                    const Localizer& l,
                                     const metrics::SuppressionSettings& settings);
 
 // "data:image/svg+xml;base64,..." of an SVG document.

@@ -8,8 +8,8 @@ namespace homeroom::render {
 
 std::string language_root(std::string_view file) {
     std::string out;
-    for (std::size_t n = static_cast<std::size_t>(std::count(file.begin(), file.end(), '/'));
-         n > 0; --n)
+    for (std::size_t n = static_cast<std::size_t>(std::count(file.begin(), file.end(), '/')); n > 0;
+         --n)
         out += "../";
     return out;
 }

@@ -8,9 +8,9 @@ namespace homeroom::render {
 const metrics::PublishedTable& PublicFigures::table(const metrics::MeasureId& measure) const {
     const auto found = tables.find(measure);
     if (found == tables.end())
-        throw std::out_of_range("measure not published: " +
-                                std::string(metrics::to_code(measure.measure)) + " " +
-                                measure.subject);
+        throw std::out_of_range(
+            "measure not published: " + std::string(metrics::to_code(measure.measure)) + " " +
+            measure.subject);
     return found->second;
 }
 
@@ -52,8 +52,8 @@ PublicFigures publish_figures(Date as_of, std::span<const metrics::GroupAggregat
     for (const auto& measure : measures) {
         for (std::size_t i = 0; i < schools.size(); ++i) cells[i] = schools[i].cells(measure);
         figures.tables.emplace(
-            measure, metrics::publish_measure(cells, metrics::value_format(measure.measure),
-                                              settings));
+            measure,
+            metrics::publish_measure(cells, metrics::value_format(measure.measure), settings));
     }
     return figures;
 }

@@ -7,8 +7,8 @@ namespace homeroom::render {
 
 mstch::map group_table_context(std::string id, std::string caption,
                                std::span<const GroupTableColumn> columns,
-                               const PublicFigures& figures, std::size_t school,
-                               const Localizer& l, const metrics::SuppressionSettings& settings) {
+                               const PublicFigures& figures, std::size_t school, const Localizer& l,
+                               const metrics::SuppressionSettings& settings) {
     mstch::array measures;
     for (const auto& column : columns) measures.push_back(mstch::map{{"name", column.name}});
 
@@ -19,9 +19,8 @@ mstch::map group_table_context(std::string id, std::string caption,
         if (!dimension)
             return;
         const std::string label = dimension_label(*dimension, l);
-        groups.push_back(mstch::map{{"label", label},
-                                    {"has_label", !label.empty()},
-                                    {"rows", std::move(rows)}});
+        groups.push_back(
+            mstch::map{{"label", label}, {"has_label", !label.empty()}, {"rows", std::move(rows)}});
         rows = mstch::array{};
     };
     for (std::size_t g = 0; g < metrics::k_subgroup_count; ++g) {

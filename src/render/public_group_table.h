@@ -22,7 +22,7 @@ struct GroupTableColumn {
 
 mstch::map group_table_context(std::string id, std::string caption,
                                std::span<const GroupTableColumn> columns,
-                               const PublicFigures& figures, std::size_t school,
-                               const Localizer& l, const metrics::SuppressionSettings& settings);
+                               const PublicFigures& figures, std::size_t school, const Localizer& l,
+                               const metrics::SuppressionSettings& settings);
 
 }  // namespace homeroom::render

@@ -37,21 +37,20 @@ mstch::map home_page_context(const HomePageData& d, const PageChrome& chrome, co
     c["as_of_text"] = l.date(f.as_of, DateStyle::long_form);
     c["about_href"] = std::string("about.html");
     const auto district = district_row(f, std::nullopt);
-    mstch::array cards{mstch::map{
-        {"label", l.text("Schools")},
-        {"value", figure_context({metrics::DisplayValue::Kind::number,
-                                  static_cast<std::int64_t>(d.schools.size())},
-                                 l, settings)},
-        {"district", false},
-        {"note", std::string()}}};
-    for (const DistrictColumn column :
-         {DistrictColumn::enrollment, DistrictColumn::attendance_rate,
-          DistrictColumn::chronic_absenteeism}) {
+    mstch::array cards{
+        mstch::map{{"label", l.text("Schools")},
+                   {"value", figure_context({metrics::DisplayValue::Kind::number,
+                                             static_cast<std::int64_t>(d.schools.size())},
+                                            l, settings)},
+                   {"district", false},
+                   {"note", std::string()}}};
+    for (const DistrictColumn column : {DistrictColumn::enrollment, DistrictColumn::attendance_rate,
+                                        DistrictColumn::chronic_absenteeism}) {
         const auto at = static_cast<std::size_t>(column);
         cards.push_back(mstch::map{{"label", district_column_label(column, l)},
                                    {"value", figure_context(district[at], l, settings, true)},
                                    {"district", false},
-                                   {"note", l.text("District")}});
+                                   {"note", std::string()}});
     }
     c["cards"] = cards;
 
@@ -59,11 +58,10 @@ mstch::map home_page_context(const HomePageData& d, const PageChrome& chrome, co
     mstch::array schools;
     for (const auto& s : d.schools) {
         const auto& students = f.school(enrollment, s.index).value;
-        schools.push_back(mstch::map{
-            {"name", clean_untrusted_text(s.name)},
-            {"level", school_level_label(s.level, l)},
-            {"href", s.href},
-            {"students", figure_context(students, l, settings)}});
+        schools.push_back(mstch::map{{"name", clean_untrusted_text(s.name)},
+                                     {"level", school_level_label(s.level, l)},
+                                     {"href", s.href},
+                                     {"students", figure_context(students, l, settings)}});
     }
     c["schools"] = schools;
     c["has_schools"] = !schools.empty();
@@ -87,7 +85,8 @@ mstch::map about_page_context(const metrics::IndicatorSettings& indicators,
                              *indicators.behavior_flag_minimum_incidents);
     c["behavior_rule"] = behavior;
     std::vector<std::string> subjects;
-    for (const auto& code : indicators.course_flag_subjects) subjects.push_back(subject_label(code, l));
+    for (const auto& code : indicators.course_flag_subjects)
+        subjects.push_back(subject_label(code, l));
     c["course_subjects"] = either_of(subjects, l);
     c["gpa_below"] = fixed_decimal(indicators.course_flag_gpa_below, 1);
 
@@ -96,8 +95,7 @@ mstch::map about_page_context(const metrics::IndicatorSettings& indicators,
     const int band = metrics::band_percent_for(minimum, settings.rate_bands);
     c["has_rate_coding"] = band > 0;
     c["below_example"] = figure_text({metrics::DisplayValue::Kind::below, band}, l, settings);
-    c["above_example"] =
-        figure_text({metrics::DisplayValue::Kind::above, 100 - band}, l, settings);
+    c["above_example"] = figure_text({metrics::DisplayValue::Kind::above, 100 - band}, l, settings);
     c["band_points"] = l.number(band);
     c["band_exact"] = figure_text({metrics::DisplayValue::Kind::percent, band}, l, settings);
     c["top_exact"] = figure_text({metrics::DisplayValue::Kind::percent, 100 - band}, l, settings);
@@ -125,6 +123,7 @@ mstch::map language_chooser_context(const LocalizerSet& languages, std::string_v
             {"code", lang},
             {"dir", std::string(in.right_to_left() ? "rtl" : "ltr")},
             {"name", languages.native_name(lang)},
+            {"choose", in.text("Choose a language")},
             {"tagline", in.text("School report cards, the district summary and what the figures "
                                 "mean")},
             {"href", lang + "/index.html"}});

@@ -29,8 +29,8 @@ struct HomePageData {
     std::span<const HomeSchool> schools;  // in the order to list them
 };
 
-mstch::map home_page_context(const HomePageData& data, const PageChrome& chrome,
-                             const Localizer& l, const metrics::SuppressionSettings& settings);
+mstch::map home_page_context(const HomePageData& data, const PageChrome& chrome, const Localizer& l,
+                             const metrics::SuppressionSettings& settings);
 
 mstch::map about_page_context(const metrics::IndicatorSettings& indicators,
                               const metrics::SuppressionSettings& settings, Date as_of,

@@ -35,6 +35,11 @@ std::string measure_label(const metrics::MeasureId& measure, const Localizer& l)
     return {};
 }
 
+std::string proficiency_label(std::string_view subject, const Localizer& l) {
+    return fill_placeholder(l.text("Proficient in {{subject}}"), "subject",
+                            subject_label(subject, l));
+}
+
 std::string dimension_label(metrics::SubgroupDimension dimension, const Localizer& l) {
     using metrics::SubgroupDimension;
     switch (dimension) {

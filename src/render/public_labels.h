@@ -13,6 +13,8 @@ namespace homeroom::render {
 
 // "Attendance rate", "Proficient in Mathematics", "Students with 2 early-warning flags".
 std::string measure_label(const metrics::MeasureId& measure, const Localizer& l);
+// "Proficient in Mathematics".
+std::string proficiency_label(std::string_view subject, const Localizer& l);
 // The heading of a dimension's rows: "Gender", "Race and ethnicity", ...; empty for all students.
 std::string dimension_label(metrics::SubgroupDimension dimension, const Localizer& l);
 // The label of k_subgroups[index].

@@ -41,7 +41,8 @@ std::vector<PublicFigures> publish_trend(const PublicSiteData& data, PublicFigur
     std::vector<PublicFigures> trend;
     for (const TrendPoint& point : data.trend) {
         if (point.as_of >= data.as_of || (!trend.empty() && point.as_of <= trend.back().as_of))
-            continue;  // the as-of snapshot comes from data.schools; out-of-order points are ignored
+            continue;  // the as-of snapshot comes from data.schools; out-of-order points are
+                       // ignored
         // Schools line up with data.schools: one that did not exist yet counts no students.
         std::vector<metrics::GroupAggregates> schools(data.schools.size());
         for (std::size_t i = 0; i < schools.size() && i < point.schools.size(); ++i)
@@ -121,12 +122,9 @@ std::string board_workbook_bytes(const PublicSiteData& data, const PublicFigures
     add(l.text("Attendance rate"), figures.table(k_attendance));
     add(l.text("Chronic absenteeism"), figures.table(k_chronic));
     for (const auto& subject : figures.subjects())
-        add(fill_placeholder(l.text("Proficiency: {{subject}}"), "subject",
-                             measure_label({Measure::proficiency, subject}, l)),
-            figures.table({Measure::proficiency, subject}));
+        add(proficiency_label(subject, l), figures.table({Measure::proficiency, subject}));
     add(l.text("Suspension rate"), figures.table({Measure::suspension_rate, {}}));
-    add(l.text("One or more early-warning flags"),
-        any_flag_table(figures.table({Measure::no_flags, {}})));
+    add(l.text("Any early-warning flag"), any_flag_table(figures.table({Measure::no_flags, {}})));
     add(l.text("Attendance flag"), figures.table({Measure::attendance_flag, {}}));
     add(l.text("Behavior flag"), figures.table({Measure::behavior_flag, {}}));
     add(l.text("Course performance flag"), figures.table({Measure::course_performance_flag, {}}));
@@ -159,7 +157,8 @@ std::string board_workbook_bytes(const PublicSiteData& data, const PublicFigures
         l.text("Each measure is hidden in the same way on the web site and in this workbook."),
         fill_placeholder(l.text("{{marker}} means there are no students to count."), "marker",
                          settings.no_data_marker)};
-    for (auto& note : text.notes) note = fill_placeholder(note, "marker", settings.suppressed_marker);
+    for (auto& note : text.notes)
+        note = fill_placeholder(note, "marker", settings.suppressed_marker);
 
     const fs::path path = folder / (l.language() + ".xlsx");
     write_board_workbook(book, path);
@@ -201,8 +200,8 @@ std::vector<SitePage> render_public_pages(const PublicSiteData& data, const Temp
         });
         const auto chrome_for = [&](const std::string& file, PublicSection section,
                                     std::string title) {
-            return public_chrome({file, section}, std::move(title), data.district_name,
-                                 data.as_of, l, localizers);
+            return public_chrome({file, section}, std::move(title), data.district_name, data.as_of,
+                                 l, localizers);
         };
 
         // Home.
@@ -210,27 +209,26 @@ std::vector<SitePage> render_public_pages(const PublicSiteData& data, const Temp
         for (const std::size_t i : by_name)
             listed.push_back({data.schools[i].school.name, data.schools[i].school.level,
                               "schools/" + slugs[i] + ".html", i});
-        pages.push_back(
-            {public_home_path(lang),
-             render_page(templates, "index",
-                         home_page_context({figures, listed},
-                                           chrome_for("index.html", PublicSection::home,
-                                                      l.text("School report cards")),
-                                           l, suppression),
-                         l)});
+        pages.push_back({public_home_path(lang),
+                         render_page(templates, "index",
+                                     home_page_context({figures, listed},
+                                                       chrome_for("index.html", PublicSection::home,
+                                                                  l.text("School report cards")),
+                                                       l, suppression),
+                                     l)});
 
         // One report card per school.
         for (std::size_t i = 0; i < data.schools.size(); ++i) {
             const School& school = data.schools[i].school;
             const std::string file = "schools/" + slugs[i] + ".html";
             SchoolCardData card{school, i, trend, "../about.html", data.indicators};
-            pages.push_back({public_school_path(lang, slugs[i]),
-                             render_page(templates, "school",
-                                         school_card_context(
-                                             card,
-                                             chrome_for(file, PublicSection::school, school.name),
-                                             l, suppression),
-                                         l)});
+            pages.push_back(
+                {public_school_path(lang, slugs[i]),
+                 render_page(
+                     templates, "school",
+                     school_card_context(card, chrome_for(file, PublicSection::school, school.name),
+                                         l, suppression),
+                     l)});
         }
 
         // The district summary, once per sort; its charts are the same on every copy.
@@ -241,10 +239,10 @@ std::vector<SitePage> render_public_pages(const PublicSiteData& data, const Temp
                                         "schools/" + slugs[i] + ".html"});
             names.push_back(data.schools[i].school.name);
         }
-        mstch::array charts;
+        mstch::array trend_charts, comparison_charts;
         if (trend.size() > 1) {
             const std::vector<TrendLine> district_line = {{l.text("District"), std::nullopt}};
-            charts.push_back(trend_chart_context(
+            trend_charts.push_back(trend_chart_context(
                 trend, k_attendance, district_line,
                 {"trend-attendance", l.text("District attendance rate over time"),
                  l.text("The district's attendance rate at each date of the figures."),
@@ -252,7 +250,7 @@ std::vector<SitePage> render_public_pages(const PublicSiteData& data, const Temp
                         "in the table below the chart."),
                  l.text("Date")},
                 l, suppression));
-            charts.push_back(trend_chart_context(
+            trend_charts.push_back(trend_chart_context(
                 trend, k_chronic, district_line,
                 {"trend-chronic", l.text("District chronic absenteeism over time"),
                  l.text("The share of the district's students who are chronically absent, at "
@@ -262,9 +260,8 @@ std::vector<SitePage> render_public_pages(const PublicSiteData& data, const Temp
                  l.text("Date")},
                 l, suppression));
         }
-        const bool has_trend = !charts.empty();
         if (!data.schools.empty())
-            charts.push_back(comparison_chart_context(
+            comparison_charts.push_back(comparison_chart_context(
                 figures, k_chronic, names,
                 {"compare-chronic", l.text("Chronic absenteeism by school"),
                  l.text("The share of each school's students who are chronically absent, highest "
@@ -272,48 +269,46 @@ std::vector<SitePage> render_public_pages(const PublicSiteData& data, const Temp
                  l.text("Bar chart of chronic absenteeism at each school, highest first, with the "
                         "district's rate as a reference line. The figures are in the table below "
                         "the chart."),
-                 l.text("School")},
+                 l.text("School"), 720},
                 l, suppression));
         for (const DistrictSort sort : district_sorts()) {
             const std::string file = district_file_name(sort);
-            DistrictSummaryData summary{figures,        district_schools, sort,
-                                        compare,        charts,           has_trend,
-                                        "board-workbook.xlsx", "about.html"};
+            DistrictSummaryData summary{
+                figures,           district_schools,      sort,        compare, trend_charts,
+                comparison_charts, "board-workbook.xlsx", "about.html"};
             pages.push_back(
                 {public_district_path(lang, file),
                  render_page(templates, "district",
-                             district_summary_context(
-                                 summary,
-                                 chrome_for(file, PublicSection::district,
-                                            l.text("District summary")),
-                                 l, suppression),
+                             district_summary_context(summary,
+                                                      chrome_for(file, PublicSection::district,
+                                                                 l.text("District summary")),
+                                                      l, suppression),
                              l)});
         }
 
         // About the data.
         pages.push_back(
             {public_about_path(lang),
-             render_page(templates, "about",
-                         about_page_context(data.indicators, suppression, data.as_of,
-                                            chrome_for("about.html", PublicSection::about,
-                                                       l.text("About the data")),
-                                            l),
-                         l)});
+             render_page(
+                 templates, "about",
+                 about_page_context(
+                     data.indicators, suppression, data.as_of,
+                     chrome_for("about.html", PublicSection::about, l.text("About the data")), l),
+                 l)});
 
-        pages.push_back({public_district_path(lang, "board-workbook.xlsx"),
-                         board_workbook_bytes(data, figures, by_name, l, suppression,
-                                              scratch.path())});
+        pages.push_back(
+            {public_district_path(lang, "board-workbook.xlsx"),
+             board_workbook_bytes(data, figures, by_name, l, suppression, scratch.path())});
     }
 
     // The root: a language chooser, in the first (English) language's page frame.
     if (!localizers.languages().empty()) {
         const Localizer& first = localizers.get(localizers.languages().front());
-        pages.push_back(
-            {std::string(k_language_chooser_path),
-             render_page(templates, "language_chooser",
-                         language_chooser_context(localizers, data.district_name, data.as_of,
-                                                  first),
-                         first)});
+        pages.push_back({std::string(k_language_chooser_path),
+                         render_page(templates, "language_chooser",
+                                     language_chooser_context(localizers, data.district_name,
+                                                              data.as_of, first),
+                                     first)});
     }
     return pages;
 }

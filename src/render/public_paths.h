@@ -17,11 +17,12 @@ std::string school_slug(std::string_view school_id);
 // that a counter, so the result depends only on the ids and their order.
 std::vector<std::string> unique_school_slugs(const std::vector<std::string>& school_ids);
 
-// Paths relative to the site folder.
-std::string public_home_path(std::string_view lang);                             // public/en/index.html
-std::string public_about_path(std::string_view lang);                            // public/en/about.html
-std::string public_school_path(std::string_view lang, std::string_view slug);    // public/en/schools/x.html
-// public/en/<file>: the district summary's copies and the board workbook.
+// Paths relative to the site folder: public/en/index.html, public/en/about.html,
+// public/en/schools/<slug>.html, and public/en/<file> for the district summary's copies and the
+// board workbook.
+std::string public_home_path(std::string_view lang);
+std::string public_about_path(std::string_view lang);
+std::string public_school_path(std::string_view lang, std::string_view slug);
 std::string public_district_path(std::string_view lang, std::string_view file);
 inline constexpr std::string_view k_language_chooser_path = "public/index.html";
 

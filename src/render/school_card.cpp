@@ -31,8 +31,8 @@ std::string address_line(const School& s) {
             continue;
         out += (out.empty() ? "" : ", ") + *part;
     }
-    const std::string region = s.state + (s.state.empty() || s.postal_code.empty() ? "" : " ") +
-                               s.postal_code;
+    const std::string region =
+        s.state + (s.state.empty() || s.postal_code.empty() ? "" : " ") + s.postal_code;
     if (!region.empty())
         out += (out.empty() ? "" : ", ") + region;
     return clean_untrusted_text(out);
@@ -63,18 +63,18 @@ mstch::map school_card_context(const SchoolCardData& d, const PageChrome& chrome
         fill_placeholder(l.text("Missed {{share}} or more of school days"), "share", chronic_share);
     c["chronic_share"] = chronic_share;
     c["suppressed_marker"] = settings.suppressed_marker;
-    c["cards"] = mstch::array{
-        card(l.text("Students enrolled"), l.text("On the date of the figures"),
-             f.school(enrollment, i), f.district(enrollment), l, settings),
-        card(l.text("Attendance rate"), l.text("Share of school days present"),
-             f.school(attendance, i), f.district(attendance), l, settings),
-        card(l.text("Chronic absenteeism"), chronic_note,
-             f.school(chronic, i), f.district(chronic), l, settings),
-        card(l.text("Suspension rate"), l.text("Suspended at least once this year"),
-             f.school(suspension, i), f.district(suspension), l, settings),
-        card(l.text("Early-warning flags"), l.text("Students with one or more flags"),
-             any_flag_cell(f.school(no_flags, i)), any_flag_cell(f.district(no_flags)), l,
-             settings)};
+    c["cards"] =
+        mstch::array{card(l.text("Students enrolled"), l.text("On the date of the figures"),
+                          f.school(enrollment, i), f.district(enrollment), l, settings),
+                     card(l.text("Attendance rate"), l.text("Share of school days present"),
+                          f.school(attendance, i), f.district(attendance), l, settings),
+                     card(l.text("Chronic absenteeism"), chronic_note, f.school(chronic, i),
+                          f.district(chronic), l, settings),
+                     card(l.text("Suspension rate"), l.text("Suspended at least once this year"),
+                          f.school(suspension, i), f.district(suspension), l, settings),
+                     card(l.text("Early-warning flags"), l.text("Students with one or more flags"),
+                          any_flag_cell(f.school(no_flags, i)), any_flag_cell(f.district(no_flags)),
+                          l, settings)};
 
     const std::vector<GroupTableColumn> enrollment_columns = {{l.text("Students"), enrollment}};
     c["enrollment_table"] = group_table_context("enrollment", l.text("Students enrolled by group"),
@@ -92,14 +92,15 @@ mstch::map school_card_context(const SchoolCardData& d, const PageChrome& chrome
     c["has_proficiency"] = !subject_columns.empty();
     if (!subject_columns.empty())
         c["proficiency_table"] = group_table_context(
-            "proficiency", l.text("Share of tested students who are proficient, by subject and group"),
+            "proficiency",
+            l.text("Share of tested students who are proficient, by subject and group"),
             subject_columns, f, i, l, settings);
 
     const std::vector<GroupTableColumn> suspension_columns = {
         {l.text("Suspension rate"), suspension}};
-    c["suspension_table"] =
-        group_table_context("suspension", l.text("Share of students suspended at least once, by group"),
-                            suspension_columns, f, i, l, settings);
+    c["suspension_table"] = group_table_context(
+        "suspension", l.text("Share of students suspended at least once, by group"),
+        suspension_columns, f, i, l, settings);
 
     const std::vector<GroupTableColumn> flag_count_columns = {
         {l.text("No flags"), no_flags},

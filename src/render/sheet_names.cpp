@@ -36,8 +36,7 @@ std::string fit(const std::string& name, std::size_t max_units) {
         pos = next;
     }
     std::string out = name.substr(0, end);
-    while (!out.empty() && (out.back() == ' ' || out.back() == '\''))
-        out.pop_back();
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\'')) out.pop_back();
     return out + "\u2026";
 }
 

@@ -21,7 +21,8 @@ std::string base64(std::string_view bytes) {
     }
     if (i < bytes.size()) {
         unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-        if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        if (i + 1 < bytes.size())
+            v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
         out += k_alphabet[(v >> 18) & 63];
         out += k_alphabet[(v >> 12) & 63];
         out += i + 1 < bytes.size() ? k_alphabet[(v >> 6) & 63] : '=';
@@ -32,7 +33,8 @@ std::string base64(std::string_view bytes) {
 
 std::string weekly_attendance_chart_uri(const std::vector<metrics::WeekAttendance>& weeks,
                                         const Localizer& l) {
-    if (weeks.empty()) return {};
+    if (weeks.empty())
+        return {};
     BarChart chart;
     chart.labels.title = l.text("Days absent, week by week");
     chart.labels.summary = l.text("Each bar is one school week: days absent out of school days.");
@@ -61,7 +63,7 @@ std::string weekly_attendance_chart_uri(const std::vector<metrics::WeekAttendanc
     options.right_to_left = l.right_to_left();
     options.language = l.language();
     options.width = 720;
-    options.draw_title = false;  // the page's figcaption says it
+    options.draw_title = false;       // the page's figcaption says it
     options.describe_values = false;  // the table below the chart lists them
     return "data:image/svg+xml;base64," + base64(bar_chart_svg(chart, options));
 }

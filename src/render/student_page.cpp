@@ -11,7 +11,8 @@ namespace {
 std::string mark_text(const Mark& m, const Localizer& l) {
     std::string out = m.letter;
     if (m.percent) {
-        const std::string pct = l.percent(*m.percent / 100.0, std::fmod(*m.percent, 1.0) == 0 ? 0 : 1);
+        const std::string pct =
+            l.percent(*m.percent / 100.0, std::fmod(*m.percent, 1.0) == 0 ? 0 : 1);
         out = out.empty() ? pct : out + " (" + pct + ")";
     }
     return out;
@@ -48,7 +49,8 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
     const auto rate = counts.rate();
     c["attendance_rate_text"] = rate ? l.percent(*rate, 1) : std::string("–");
     c["absences_text"] = l.plural("%d absence", "%d absences", counts.absences());
-    c["tardies_text"] = l.plural("%d late arrival", "%d late arrivals", counts.tardies + counts.partials);
+    c["tardies_text"] =
+        l.plural("%d late arrival", "%d late arrivals", counts.tardies + counts.partials);
     c["chronic"] = ind.chronically_absent;
     c["chronic_text"] = ind.chronically_absent ? l.text("Yes") : l.text("No");
     c["gpa_text"] = ind.courses.gpa && ind.courses.gpa->graded_courses > 0
@@ -68,11 +70,10 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
         bool on;
         const char* rule;
     };
-    const FlagRow flag_rows[] = {
-        {"attendance", "A", ind.flags.attendance, "attendance below 90%"},
-        {"behavior", "B", ind.flags.behavior, "one or more suspensions"},
-        {"course_performance", "C", ind.flags.course_performance,
-         "a failing mark in English or math, or a GPA below 2.0"}};
+    const FlagRow flag_rows[] = {{"attendance", "A", ind.flags.attendance, "attendance below 90%"},
+                                 {"behavior", "B", ind.flags.behavior, "one or more suspensions"},
+                                 {"course_performance", "C", ind.flags.course_performance,
+                                  "a failing mark in English or math, or a GPA below 2.0"}};
     mstch::array flags;
     for (const auto& f : flag_rows)
         flags.push_back(mstch::map{{"letter", std::string(f.letter)},
@@ -95,7 +96,8 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
         }
         for (const auto& mc : d.changes->marks) {
             const auto it = d.sections.find(mc.mark.mark.section_id);
-            const std::string title = it == d.sections.end() ? mc.mark.mark.section_id : it->second.title;
+            const std::string title =
+                it == d.sections.end() ? mc.mark.mark.section_id : it->second.title;
             changes.push_back(mstch::map{
                 {"text", l.text(mc.previous ? "Changed mark" : "New mark") + ": " + title + " — " +
                              mark_text(mc.mark.mark, l) + " (" + mc.mark.period.name + ")"}});
@@ -132,12 +134,13 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
             rows.push_back(mstch::map{{"week", l.date(w.week_start, DateStyle::medium)},
                                       {"enrolled", l.number(w.counts.enrolled_days)},
                                       {"absent", l.number(w.counts.absences())}});
-        c["chart"] = mstch::map{{"src", *d.chart_uri},
-                                {"alt", l.text("Bar chart of days absent in each week of the school year")},
-                                {"caption", l.text("Days absent, week by week")},
-                                {"width", std::string("720")},
-                                {"height", std::string("240")},
-                                {"rows", rows}};
+        c["chart"] =
+            mstch::map{{"src", *d.chart_uri},
+                       {"alt", l.text("Bar chart of days absent in each week of the school year")},
+                       {"caption", l.text("Days absent, week by week")},
+                       {"width", std::string("720")},
+                       {"height", std::string("240")},
+                       {"rows", rows}};
     }
 
     // Courses: one row per section, one column per marking period begun.
@@ -152,43 +155,50 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
         for (const auto& p : d.periods) {
             std::string text;
             for (const auto& m : section.marks)
-                if (m.period.id == p.id) text = mark_text(m.mark, l);
+                if (m.period.id == p.id)
+                    text = mark_text(m.mark, l);
             cells.push_back(mstch::map{{"text", text}});
         }
-        courses.push_back(mstch::map{
-            {"title", info == d.sections.end() ? subject_label(section.subject, l) : info->second.title},
-            {"teacher", info == d.sections.end() ? std::string() : info->second.teacher},
-            {"failing", section.failing},
-            {"cells", cells},
-            {"comment", section.latest().mark.comment},
-            {"colspan", colspan}});
+        courses.push_back(
+            mstch::map{{"title", info == d.sections.end() ? subject_label(section.subject, l)
+                                                          : info->second.title},
+                       {"teacher", info == d.sections.end() ? std::string() : info->second.teacher},
+                       {"failing", section.failing},
+                       {"cells", cells},
+                       {"comment", section.latest().mark.comment},
+                       {"colspan", colspan}});
     }
     c["has_courses"] = !courses.empty();
     c["courses"] = courses;
 
     mstch::array assessments;
     for (const auto& a : ind.latest_assessments)
-        assessments.push_back(mstch::map{{"subject", subject_label(a.subject, l)},
-                                         {"test", a.test},
-                                         {"date", l.date(a.date, DateStyle::medium)},
-                                         {"level", l.number(a.performance_level)},
-                                         {"proficient", a.proficient ? l.text("Yes") : l.text("No")}});
+        assessments.push_back(
+            mstch::map{{"subject", subject_label(a.subject, l)},
+                       {"test", a.test},
+                       {"date", l.date(a.date, DateStyle::medium)},
+                       {"level", l.number(a.performance_level)},
+                       {"proficient", a.proficient ? l.text("Yes") : l.text("No")}});
     c["has_assessments"] = !assessments.empty();
     c["assessments"] = assessments;
 
     mstch::array incidents;
     for (const auto& inc : d.rows.incidents) {
-        if (inc.date > ind.as_of) continue;
+        if (inc.date > ind.as_of)
+            continue;
         std::string actions;
         for (const auto& a : d.rows.discipline_actions) {
-            if (a.incident_id != inc.id) continue;
+            if (a.incident_id != inc.id)
+                continue;
             std::string text = discipline_action_label(a.action, l);
-            if (a.days > 0) text += " (" + days_text(a.days, l) + ")";
+            if (a.days > 0)
+                text += " (" + days_text(a.days, l) + ")";
             actions += (actions.empty() ? "" : "; ") + text;
         }
-        incidents.push_back(mstch::map{{"date", l.date(inc.date, DateStyle::medium)},
-                                       {"type", incident_type_label(inc.type, l)},
-                                       {"action", actions.empty() ? l.text("No action") : actions}});
+        incidents.push_back(
+            mstch::map{{"date", l.date(inc.date, DateStyle::medium)},
+                       {"type", incident_type_label(inc.type, l)},
+                       {"action", actions.empty() ? l.text("No action") : actions}});
     }
     c["has_incidents"] = !incidents.empty();
     c["incidents"] = incidents;

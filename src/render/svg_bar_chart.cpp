@@ -71,9 +71,9 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
     // Value labels only where each fits over its bar; the table has them all.
     double widest_value = 0;
     for (const BarDatum& bar : chart.bars)
-        widest_value = std::max(widest_value, estimated_text_width(
-                                                  value_text(bar.value, chart.labels, options),
-                                                  k_value_size));
+        widest_value = std::max(
+            widest_value,
+            estimated_text_width(value_text(bar.value, chart.labels, options), k_value_size));
     const bool label_values = !chart.bars.empty() && widest_value + 4 <= plot.slot_width();
     const Stroke track_outline{k_track_stroke, 1, {}};
     for (std::size_t i = 0; i < chart.bars.size(); ++i) {
@@ -89,7 +89,8 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
             canvas.gap_marker(plot.category_x(i), plot.bottom() - 8);
             if (label_values && !bar.value.text.empty())
                 canvas.text(plot.category_x(i), plot.bottom() - 18, bar.value.text,
-                            {.size = k_value_size, .colour = k_muted_text_colour,
+                            {.size = k_value_size,
+                             .colour = k_muted_text_colour,
                              .anchor = Anchor::middle});
             continue;
         }
@@ -98,7 +99,7 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
         if (label_values)
             canvas.text(plot.category_x(i), std::max(top - 4, plot.top() + k_value_size),
                         value_text(bar.value, chart.labels, options),
-                        {.size = k_value_size, .anchor = Anchor::middle});
+                        {.size = k_value_size, .anchor = Anchor::middle, .halo = true});
     }
     canvas.end_group();
     if (chart.bars.empty())

@@ -55,8 +55,7 @@ std::string points_attribute(const std::vector<double>& points) {
 std::string sanitized_language(std::string_view language) {
     std::string out;
     for (const char c : language)
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-')
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')
             out += c;
     return out;
 }
@@ -108,6 +107,10 @@ void SvgCanvas::text(double x, double y, std::string_view content, const TextSty
         element += attribute("text-anchor", anchor_keyword(style.anchor));
     if (style.bold)
         element += attribute("font-weight", "bold");
+    if (style.halo)
+        element +=
+            " stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" "
+            "paint-order=\"stroke\"";
     // Vertical text reads bottom to top on the left of a plot and top to bottom on the right (a
     // mirrored page), its baseline toward the plot either way.
     if (style.vertical)
@@ -130,15 +133,17 @@ void SvgCanvas::marker(double x, double y, SeriesStyle::Marker shape, std::strin
     const std::string paint = attribute("fill", colour) + " stroke=\"#FFFFFF\" stroke-width=\"1\"";
     switch (shape) {
         case SeriesStyle::Marker::circle:
-            append("<circle" + attribute("cx", px) + attribute("cy", y) + " r=\"4\"" + paint + "/>");
+            append("<circle" + attribute("cx", px) + attribute("cy", y) + " r=\"4\"" + paint +
+                   "/>");
             break;
         case SeriesStyle::Marker::square:
             append("<rect" + attribute("x", px - 3.5) + attribute("y", y - 3.5) +
                    " width=\"7\" height=\"7\"" + paint + "/>");
             break;
         case SeriesStyle::Marker::triangle:
-            append("<polygon" + points_attribute({px, y - 5, px + 4.5, y + 3.5, px - 4.5, y + 3.5}) +
-                   paint + "/>");
+            append("<polygon" +
+                   points_attribute({px, y - 5, px + 4.5, y + 3.5, px - 4.5, y + 3.5}) + paint +
+                   "/>");
             break;
         case SeriesStyle::Marker::diamond:
             append("<polygon" + points_attribute({px, y - 5, px + 5, y, px, y + 5, px - 5, y}) +
@@ -146,10 +151,10 @@ void SvgCanvas::marker(double x, double y, SeriesStyle::Marker shape, std::strin
             break;
         case SeriesStyle::Marker::cross:
             append("<polygon" +
-                   points_attribute({px - 1.5, y - 5, px + 1.5, y - 5, px + 1.5, y - 1.5, px + 5,
-                                     y - 1.5, px + 5, y + 1.5, px + 1.5, y + 1.5, px + 1.5, y + 5,
-                                     px - 1.5, y + 5, px - 1.5, y + 1.5, px - 5, y + 1.5, px - 5,
-                                     y - 1.5, px - 1.5, y - 1.5}) +
+                   points_attribute({px - 1.5, y - 5,   px + 1.5, y - 5,   px + 1.5, y - 1.5,
+                                     px + 5,   y - 1.5, px + 5,   y + 1.5, px + 1.5, y + 1.5,
+                                     px + 1.5, y + 5,   px - 1.5, y + 5,   px - 1.5, y + 1.5,
+                                     px - 5,   y + 1.5, px - 5,   y - 1.5, px - 1.5, y - 1.5}) +
                    paint + "/>");
             break;
         case SeriesStyle::Marker::bar:
@@ -162,9 +167,9 @@ void SvgCanvas::marker(double x, double y, SeriesStyle::Marker shape, std::strin
 void SvgCanvas::gap_marker(double x, double y, std::string_view colour) {
     const double px = physical_x(x);
     const std::string d = "M" + svg_number(px - 4) + " " + svg_number(y - 4) + "L" +
-                          svg_number(px + 4) + " " + svg_number(y + 4) + "M" +
-                          svg_number(px - 4) + " " + svg_number(y + 4) + "L" +
-                          svg_number(px + 4) + " " + svg_number(y - 4);
+                          svg_number(px + 4) + " " + svg_number(y + 4) + "M" + svg_number(px - 4) +
+                          " " + svg_number(y + 4) + "L" + svg_number(px + 4) + " " +
+                          svg_number(y - 4);
     append("<path" + attribute("d", d) + " fill=\"none\"" + attribute("stroke", colour) +
            " stroke-width=\"2\" stroke-linecap=\"round\"/>");
 }
@@ -186,11 +191,11 @@ std::string SvgCanvas::document(double height, std::string_view title,
     // No XML declaration: the same string is a standalone .svg file (UTF-8 is XML's default)
     // and can be inlined in an HTML page, where a declaration would be a stray comment. No
     // <style> either: CSS inside an inlined SVG would apply to the whole page.
-    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\"" +
-                      attribute("viewBox", "0 0 " + svg_number(m_width) + " " + svg_number(height)) +
-                      attribute("width", m_width) + attribute("height", height) +
-                      " role=\"img\"" + attribute("aria-labelledby", title_id) +
-                      attribute("aria-describedby", desc_id);
+    std::string out =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"" +
+        attribute("viewBox", "0 0 " + svg_number(m_width) + " " + svg_number(height)) +
+        attribute("width", m_width) + attribute("height", height) + " role=\"img\"" +
+        attribute("aria-labelledby", title_id) + attribute("aria-describedby", desc_id);
     if (!m_language.empty())
         out += attribute("lang", m_language) + attribute("xml:lang", m_language);
     if (m_mirrored)

@@ -32,6 +32,9 @@ struct TextStyle {
     // U+2069), so that an English name on an Arabic chart, or the reverse, keeps its own order
     // and its punctuation stays at its own end.
     bool isolate = false;
+    // A white outline under the glyphs, so that a value label stays legible where it crosses a
+    // grid or reference line.
+    bool halo = false;
 };
 
 struct Stroke {

@@ -4,7 +4,6 @@
 
 #include "render/chart_layout.h"
 #include "render/svg_chart.h"
-#include "render/untrusted_text.h"
 
 namespace homeroom::render {
 
@@ -18,8 +17,8 @@ constexpr double k_bar_height = 14;
 std::string listing(const ComparisonChart& chart, const ChartOptions& options) {
     std::string out;
     if (!chart.reference_name.empty())
-        out += chart.reference_name + ": " + value_text(chart.reference, chart.labels, options) +
-               ".";
+        out +=
+            chart.reference_name + ": " + value_text(chart.reference, chart.labels, options) + ".";
     std::string rows;
     for (const ComparisonBar& bar : chart.bars) {
         rows += rows.empty() ? "" : "; ";
@@ -28,16 +27,6 @@ std::string listing(const ComparisonChart& chart, const ChartOptions& options) {
     if (!rows.empty())
         out += (out.empty() ? "" : " ") + rows + ".";
     return out;
-}
-
-// The label cut (with an ellipsis) to fit `max_width`; the table and <desc> keep it whole.
-std::string fitted_label(const std::string& label, double max_width) {
-    std::string clean = clean_untrusted_text(label);
-    std::size_t keep = code_point_count(clean);
-    std::string fitted = clean;
-    while (keep > 1 && estimated_text_width(fitted, k_tick_size) > max_width)
-        fitted = truncate_code_points(clean, --keep);
-    return fitted;
 }
 
 }  // namespace
@@ -79,7 +68,8 @@ std::string comparison_chart_svg(const ComparisonChart& chart, const ChartOption
     // The header row: what the rows are.
     const double header_baseline = y + k_tick_size;
     if (!chart.labels.y_axis.empty())
-        canvas.text(plot_left - 8, header_baseline, chart.labels.y_axis,
+        canvas.text(plot_left - 8, header_baseline,
+                    fit_text(chart.labels.y_axis, k_tick_size, plot_left - 8 - k_padding),
                     {.bold = true, .anchor = Anchor::end});
     const double rows_top = header_baseline + 10;
     const double rows_bottom =
@@ -103,7 +93,7 @@ std::string comparison_chart_svg(const ComparisonChart& chart, const ChartOption
         const ComparisonBar& bar = chart.bars[i];
         const double row_top = rows_top + k_row_height * static_cast<double>(i);
         const double middle = row_top + k_row_height / 2;
-        canvas.text(plot_left - 8, middle + 4, fitted_label(bar.label, label_width),
+        canvas.text(plot_left - 8, middle + 4, fit_text(bar.label, k_tick_size, label_width),
                     {.bold = bar.highlighted, .anchor = Anchor::end, .isolate = true});
         if (!drawable(bar.value)) {
             canvas.gap_marker(plot_left + 9, middle);
@@ -114,15 +104,12 @@ std::string comparison_chart_svg(const ComparisonChart& chart, const ChartOption
         const double end = x_of(*bar.value.value);
         canvas.rect(plot_left, middle - k_bar_height / 2, end - plot_left, k_bar_height,
                     bar.highlighted ? k_highlight_colour : k_bar_colour);
-        canvas.text(end + 4, middle + 4, value_text(bar.value, chart.labels, options),
-                    {.size = k_value_size, .bold = bar.highlighted});
     }
     canvas.end_group();
     if (chart.bars.empty())
-        canvas.text((plot_left + plot_right) / 2, (rows_top + rows_bottom) / 2 + 4,
-                    chart.labels.no_data,
-                    {.size = k_axis_title_size, .colour = k_muted_text_colour,
-                     .anchor = Anchor::middle});
+        canvas.text(
+            (plot_left + plot_right) / 2, (rows_top + rows_bottom) / 2 + 4, chart.labels.no_data,
+            {.size = k_axis_title_size, .colour = k_muted_text_colour, .anchor = Anchor::middle});
 
     if (drawable(chart.reference)) {
         canvas.begin_group("reference");
@@ -131,10 +118,24 @@ std::string comparison_chart_svg(const ComparisonChart& chart, const ChartOption
         canvas.end_group();
     }
 
+    // The values last, over the reference line.
+    canvas.begin_group("values");
+    for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+        const ComparisonBar& bar = chart.bars[i];
+        if (!drawable(bar.value))
+            continue;
+        const double middle = rows_top + k_row_height * (static_cast<double>(i) + 0.5);
+        canvas.text(x_of(*bar.value.value) + 4, middle + 4,
+                    value_text(bar.value, chart.labels, options),
+                    {.size = k_value_size, .bold = bar.highlighted, .halo = true});
+    }
+    canvas.end_group();
+
     y = rows_bottom + 18 + 4;
     if (!chart.labels.x_axis.empty()) {
         y += k_axis_title_size + 8;
-        canvas.text((plot_left + plot_right) / 2, y, chart.labels.x_axis,
+        canvas.text((plot_left + plot_right) / 2, y,
+                    fit_text(chart.labels.x_axis, k_axis_title_size, plot_right - plot_left),
                     {.size = k_axis_title_size, .anchor = Anchor::middle});
         y += 4;
     }

@@ -24,8 +24,8 @@ std::string listing(const LineChart& chart, const ChartOptions& options) {
                 sentence += ",";
             if (!sentence.empty())
                 sentence += " ";
-            sentence += chart.categories[i] + " " +
-                        value_text(value_at(series, i), chart.labels, options);
+            sentence +=
+                chart.categories[i] + " " + value_text(value_at(series, i), chart.labels, options);
         }
         if (!out.empty())
             out += " ";
@@ -63,6 +63,7 @@ std::string line_chart_svg(const LineChart& chart, const ChartOptions& options) 
     const CategoryPlot plot(canvas, scale, chart.labels, options, count, y);
     plot.draw_value_axis(canvas);
 
+    std::vector<int> gaps_at(count, 0);  // gap markers already drawn per category
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const LineSeries& series = chart.series[s];
         const SeriesStyle& style = series_style(s);
@@ -90,9 +91,8 @@ std::string line_chart_svg(const LineChart& chart, const ChartOptions& options) 
             if (drawable(value))
                 canvas.marker(plot.category_x(i), plot.value_y(*value.value), style.marker,
                               style.colour);
-            else  // stacked above the baseline when several series have a gap in one place
-                canvas.gap_marker(plot.category_x(i),
-                                  plot.bottom() - 8 - 11 * static_cast<double>(s % 8),
+            else  // on the baseline, where it cannot pass for a value; stacked when several
+                canvas.gap_marker(plot.category_x(i), plot.bottom() - 11 * (gaps_at[i]++ % 8),
                                   style.colour);
         }
         canvas.end_group();

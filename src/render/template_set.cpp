@@ -14,19 +14,55 @@ TemplateSet::TemplateSet(const fs::path& dir) {
     if (!fs::is_directory(dir, ec))
         throw NoInputError("cannot read templates " + dir.string() + ": no such folder");
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file() || entry.path().extension() != ".mustache") continue;
+        if (!entry.is_regular_file() || entry.path().extension() != ".mustache")
+            continue;
         std::ifstream in(entry.path(), std::ios::binary);
-        if (!in) throw IoError("cannot read template " + entry.path().string());
+        if (!in)
+            throw IoError("cannot read template " + entry.path().string());
         std::stringstream ss;
         ss << in.rdbuf();
         auto name = fs::relative(entry.path(), dir).replace_extension().generic_string();
         m_templates.emplace(std::move(name), ss.str());
     }
+    // mstch parses every partial it is given on every render; pages inline theirs once here,
+    // so a render parses one template.
+    for (auto& [name, text] : m_templates)
+        m_compiled.emplace(name, CompiledTemplate(expand_partials(text, 0), name + ".mustache"));
+}
+
+std::string TemplateSet::expand_partials(const std::string& text, int depth) const {
+    if (depth > 16)
+        throw std::invalid_argument("templates include each other too deeply");
+    std::string out;
+    std::size_t from = 0;
+    while (true) {
+        const auto open = text.find("{{>", from);
+        if (open == std::string::npos)
+            break;
+        const auto close = text.find("}}", open);
+        if (close == std::string::npos)
+            break;
+        std::string name = text.substr(open + 3, close - open - 3);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        out.append(text, from, open - from);
+        const auto it = m_templates.find(name);
+        std::string inlined =
+            it == m_templates.end() ? std::string() : expand_partials(it->second, depth + 1);
+        from = close + 2;
+        // A tag alone on its line stands for the partial's lines (as Mustache's standalone rule).
+        if (!inlined.empty() && inlined.back() == '\n' && from < text.size() && text[from] == '\n')
+            inlined.pop_back();
+        out += inlined;
+    }
+    out.append(text, from, std::string::npos);
+    return out;
 }
 
 const std::string& TemplateSet::source(const std::string& name) const {
     const auto it = m_templates.find(name);
-    if (it == m_templates.end()) throw std::invalid_argument("no template named " + name);
+    if (it == m_templates.end())
+        throw std::invalid_argument("no template named " + name);
     return it->second;
 }
 
@@ -35,12 +71,23 @@ std::string escape_html(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -48,12 +95,10 @@ std::string escape_html(std::string_view text) {
 
 std::string TemplateSet::render(const std::string& name, mstch::map context,
                                 const Localizer& localizer) const {
-    // mstch renders what a lambda returns as template text, unescaped: escape the translation
-    // so a catalog cannot inject markup (its {{placeholders}} still work).
-    context["_"] = mstch::lambda{[&localizer](const std::string& msgid) -> mstch::node {
-        return escape_html(localizer.text(msgid));
-    }};
-    return mstch::render(source(name), context, m_templates);
+    const auto it = m_compiled.find(name);
+    if (it == m_compiled.end())
+        throw std::invalid_argument("no template named " + name);
+    return it->second.render(mstch::node(std::move(context)), localizer);
 }
 
 }  // namespace homeroom::render

@@ -1,7 +1,7 @@
-// The Mustache templates of templates/ (HTML pages, partials, later e-mail and SMS), loaded
-// once and rendered with mstch. Every template may use every other as a partial.
-// Wording lives in catalogs: a template writes {{#_}}English text{{/_}} and gets the
-// translation of the page's language, HTML-escaped.
+// The Mustache templates of templates/ (HTML pages, partials, e-mail and SMS), loaded and
+// compiled once (compiled_template.h), rendered over mstch's data model. Every template may use
+// every other as a partial. Wording lives in catalogs: a template writes {{#_}}English text{{/_}}
+// and gets the translation of the page's language, HTML-escaped.
 #pragma once
 
 #include <mstch/mstch.hpp>
@@ -10,12 +10,13 @@
 #include <map>
 #include <string>
 
+#include "render/compiled_template.h"
 #include "render/localizer.h"
 
 namespace homeroom::render {
 
 class TemplateSet {
-public:
+  public:
     // Loads every *.mustache below `dir` (names relative, without the extension, '/'-separated).
     // Throws NoInputError when the folder is missing, IoError when a file cannot be read.
     explicit TemplateSet(const std::filesystem::path& dir);
@@ -28,8 +29,10 @@ public:
     std::string render(const std::string& name, mstch::map context,
                        const Localizer& localizer) const;
 
-private:
+  private:
+    std::string expand_partials(const std::string& text, int depth) const;
     std::map<std::string, std::string> m_templates;
+    std::map<std::string, CompiledTemplate> m_compiled;  // partials inlined, parsed once
 };
 
 // HTML-escapes text (& < > " ').

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace homeroom::render {
 
 namespace {
@@ -28,7 +27,8 @@ int line_at(std::string_view text, std::size_t offset) {
 int column_at(std::string_view text, std::size_t offset) {
     std::size_t begin = 0;
     if (offset > 0)
-        if (const std::size_t newline = text.rfind('\n', offset - 1); newline != std::string_view::npos)
+        if (const std::size_t newline = text.rfind('\n', offset - 1);
+            newline != std::string_view::npos)
             begin = newline + 1;
     int column = 1;
     for (std::size_t i = begin; i < offset; ++i)
@@ -69,8 +69,7 @@ std::vector<LanguageReport> check_translations(const std::set<MessageKey>& used,
 
 std::set<MessageKey> message_keys(const Catalog& catalog) {
     std::set<MessageKey> keys;
-    for (const CatalogEntry& e : catalog.entries())
-        keys.insert({e.context, e.msgid});
+    for (const CatalogEntry& e : catalog.entries()) keys.insert({e.context, e.msgid});
     return keys;
 }
 

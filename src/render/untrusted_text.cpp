@@ -71,8 +71,8 @@ bool is_dropped(char32_t cp) {
     const bool bidi_control = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     // XML 1.0 allows tab, newline and carriage return only; C1 controls are allowed but invisible
     // and have no business in a name.
-    const bool control = (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
-                         (cp >= 0x80 && cp <= 0x9F);
+    const bool control =
+        (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
     return bidi_control || control || cp == 0xFFFE || cp == 0xFFFF;
 }
 

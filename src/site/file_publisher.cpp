@@ -21,7 +21,8 @@ namespace {
 bool same_content(const fs::path& path, std::string_view bytes) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
-    if (ec || size != bytes.size()) return false;
+    if (ec || size != bytes.size())
+        return false;
     std::ifstream in(path, std::ios::binary);
     std::string existing(bytes.size(), '\0');
     in.read(existing.data(), static_cast<std::streamsize>(existing.size()));
@@ -34,7 +35,8 @@ void check_relative(std::string_view relative) {
     std::size_t from = 0;
     while (from <= relative.size()) {
         auto to = relative.find('/', from);
-        if (to == std::string_view::npos) to = relative.size();
+        if (to == std::string_view::npos)
+            to = relative.size();
         const auto part = relative.substr(from, to - from);
         if (part.empty() || part == "." || part == ".." || part.find('\\') != part.npos ||
             part.find('\0') != part.npos)
@@ -54,17 +56,20 @@ void FilePublisher::publish(std::string_view relative, std::string_view bytes) {
     }
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
-    if (ec) throw IoError("cannot write " + target.string() + ": " + ec.message());
+    if (ec)
+        throw IoError("cannot write " + target.string() + ": " + ec.message());
     // A unique temporary name per thread, in the same folder so rename is atomic.
     const auto tid = std::hash<std::thread::id>{}(std::this_thread::get_id());
     const fs::path temp = target.string() + ".tmp" + std::to_string(tid % 1000000);
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw IoError("cannot write " + target.string() + ": " + std::strerror(errno));
+    if (fd < 0)
+        throw IoError("cannot write " + target.string() + ": " + std::strerror(errno));
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             const int err = errno;
             ::close(fd);
             ::unlink(temp.c_str());

@@ -11,7 +11,7 @@
 namespace homeroom::site {
 
 class FilePublisher {
-public:
+  public:
     explicit FilePublisher(std::filesystem::path root);
 
     // `relative` uses '/' and may not contain "..", empty parts or a leading '/'.
@@ -22,7 +22,7 @@ public:
     std::size_t written() const { return m_written; }
     std::size_t unchanged() const { return m_unchanged; }
 
-private:
+  private:
     std::filesystem::path m_root;
     std::atomic<std::size_t> m_written{0}, m_unchanged{0};
 };

@@ -50,7 +50,8 @@ std::string private_token(std::string_view secret, std::string_view kind, std::s
             bits -= 5;
         }
     }
-    if (bits > 0) out += k_alphabet[(buffer << (5 - bits)) & 31];
+    if (bits > 0)
+        out += k_alphabet[(buffer << (5 - bits)) & 31];
     return out;
 }
 

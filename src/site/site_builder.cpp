@@ -43,7 +43,9 @@ struct SnapshotIndex {
     }
 };
 
-std::string teacher_name(const StaffMember& s) { return s.first_name + " " + s.last_name; }
+std::string teacher_name(const StaffMember& s) {
+    return s.first_name + " " + s.last_name;
+}
 
 SnapshotIndex index_snapshot(const SnapshotTables& t, Date as_of) {
     SnapshotIndex x;
@@ -54,10 +56,10 @@ SnapshotIndex index_snapshot(const SnapshotTables& t, Date as_of) {
     for (const auto& s : t.schools) {
         const auto it = days.find(s.id);
         // A school that sent no calendar: every weekday of the past year counts.
-        x.calendars.emplace(s.id, it == days.end()
-                                      ? metrics::SchoolCalendar::every_weekday(
-                                            as_of.plus_days(-365), as_of)
-                                      : metrics::SchoolCalendar::from_calendar_days(it->second));
+        x.calendars.emplace(
+            s.id, it == days.end()
+                      ? metrics::SchoolCalendar::every_weekday(as_of.plus_days(-365), as_of)
+                      : metrics::SchoolCalendar::from_calendar_days(it->second));
     }
     std::map<std::string, const StaffMember*> staff;
     for (const auto& s : t.staff) staff.emplace(s.id, &s);
@@ -65,12 +67,14 @@ SnapshotIndex index_snapshot(const SnapshotTables& t, Date as_of) {
         x.sections.emplace(s.id, s);
         const auto teacher = staff.find(s.staff_id);
         x.section_info.emplace(
-            s.id, render::SectionInfo{s.course_title,
-                                      teacher == staff.end() ? "" : teacher_name(*teacher->second)});
+            s.id,
+            render::SectionInfo{s.course_title,
+                                teacher == staff.end() ? "" : teacher_name(*teacher->second)});
     }
     for (const auto& p : t.marking_periods) {
         x.periods.emplace(p.id, p);
-        if (p.start_date <= as_of) x.periods_begun.push_back(p);
+        if (p.start_date <= as_of)
+            x.periods_begun.push_back(p);
     }
     for (const auto& c : t.contacts) x.contacts.emplace(c.id, c);
     for (const auto& l : t.links) x.links.emplace(l.student_id, l);
@@ -84,7 +88,8 @@ metrics::StudentRecords to_records(const StudentRows& rows, const SnapshotIndex&
     for (const auto& m : rows.marks) {
         const auto section = x.sections.find(m.section_id);
         const auto period = x.periods.find(m.marking_period_id);
-        if (section == x.sections.end() || period == x.periods.end()) continue;
+        if (section == x.sections.end() || period == x.periods.end())
+            continue;
         r.marks.push_back(metrics::SectionMark{m, section->second.subject, period->second});
     }
     r.assessments = rows.assessments;
@@ -100,19 +105,23 @@ std::vector<std::string> page_languages(const StudentRows& rows, const SnapshotI
     const auto [first, last] = x.links.equal_range(rows.student.id);
     for (auto it = first; it != last; ++it) {
         const auto& link = it->second;
-        if (!link.educational_rights || link.no_contact) continue;
+        if (!link.educational_rights || link.no_contact)
+            continue;
         const auto contact = x.contacts.find(link.contact_id);
-        if (contact != x.contacts.end()) wanted.insert(contact->second.preferred_language);
+        if (contact != x.contacts.end())
+            wanted.insert(contact->second.preferred_language);
     }
     std::vector<std::string> out{"en"};
     for (const auto& lang : localizers.languages())
-        if (lang != "en" && wanted.count(lang)) out.push_back(lang);
+        if (lang != "en" && wanted.count(lang))
+            out.push_back(lang);
     return out;
 }
 
 std::string read_text_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
-    if (!in) throw IoError("cannot read " + p.string());
+    if (!in)
+        throw IoError("cannot read " + p.string());
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -138,11 +147,12 @@ std::string student_page_path(std::string_view secret, std::string_view student_
 
 SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                       const SiteOptions& options, const render::LocalizerSet& localizers) {
-    if (options.secret.empty()) throw UsageError("homeroom build: the site secret is empty");
+    if (options.secret.empty())
+        throw UsageError("homeroom build: the site secret is empty");
     const render::TemplateSet templates(options.templates_dir);
     FilePublisher publisher(options.out_dir);
-    const SnapshotIndex x = index_snapshot(store::load_snapshot_tables(db, snapshot.id),
-                                           snapshot.as_of);
+    const SnapshotIndex x =
+        index_snapshot(store::load_snapshot_tables(db, snapshot.id), snapshot.as_of);
     const store::SnapshotRepository snapshots(db);
     const auto previous = snapshots.previous(snapshot.as_of);
     const unsigned threads = worker_count(options.threads);
@@ -158,13 +168,14 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             const Student& student = job.now.student;
             const auto& calendar = x.calendar(student.school_id);
             const auto records = to_records(job.now, x);
-            const auto ind = metrics::compute_student_indicators(records, calendar, x.as_of,
-                                                                 options.indicators);
+            const auto ind =
+                metrics::compute_student_indicators(records, calendar, x.as_of, options.indicators);
             std::optional<metrics::StudentChanges> changes;
             if (previous) {
                 // A student new since the previous snapshot: everything they have now is new.
-                const auto before_rows = job.before ? to_records(*job.before, x)
-                                                    : metrics::StudentRecords{student, {}, {}, {}, {}, {}};
+                const auto before_rows = job.before
+                                             ? to_records(*job.before, x)
+                                             : metrics::StudentRecords{student, {}, {}, {}, {}, {}};
                 const auto before = metrics::compute_student_indicators(
                     before_rows, calendar, previous->as_of, options.indicators);
                 changes = metrics::changes_between(before_rows, before, records, ind,
@@ -180,8 +191,8 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                 const auto& l = localizers.get(lang);
                 const std::string chart = render::weekly_attendance_chart_uri(ind.weeks, l);
                 render::PageChrome chrome;
-                chrome.title = l.text("Progress report") + ": " +
-                               render::student_display_name(student);
+                chrome.title =
+                    l.text("Progress report") + ": " + render::student_display_name(student);
                 chrome.css_href = "../../assets/site.css";
                 chrome.district_name = options.district_name;
                 chrome.as_of_line = footer_line(l, x.as_of);
@@ -189,27 +200,26 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                 for (const auto& other : languages)
                     chrome.languages.push_back(render::Link{localizers.native_name(other),
                                                             other + ".html", other, other == lang});
-                render::StudentPageData data{job.now,
-                                             school,
-                                             ind,
-                                             changes ? &*changes : nullptr,
-                                             x.periods_begun,
-                                             x.section_info,
-                                             chart.empty() ? std::nullopt
-                                                           : std::optional<std::string>(chart)};
-                publisher.publish("private/students/" + token + "/" + lang + ".html",
-                                  templates.render("student",
-                                                   render::student_page_context(data, chrome, l),
-                                                   l));
+                render::StudentPageData data{
+                    job.now,
+                    school,
+                    ind,
+                    changes ? &*changes : nullptr,
+                    x.periods_begun,
+                    x.section_info,
+                    chart.empty() ? std::nullopt : std::optional<std::string>(chart)};
+                publisher.publish(
+                    "private/students/" + token + "/" + lang + ".html",
+                    templates.render("student", render::student_page_context(data, chrome, l), l));
                 ++ws.pages;
             }
 
             // One roster row per section the student is enrolled in.
             for (const auto& enrollment : job.now.enrollments) {
                 render::RosterRow row;
-                row.student_name = student.last_name + ", " +
-                                   (student.preferred_name.empty() ? student.first_name
-                                                                   : student.preferred_name);
+                row.student_name =
+                    student.last_name + ", " +
+                    (student.preferred_name.empty() ? student.first_name : student.preferred_name);
                 row.last_name = student.last_name;
                 row.first_name = student.first_name;
                 row.grade = student.grade;
@@ -221,7 +231,8 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                 row.flag_behavior = ind.flags.behavior;
                 row.flag_course = ind.flags.course_performance;
                 for (const auto& section : ind.courses.sections) {
-                    if (section.section_id != enrollment.section_id) continue;
+                    if (section.section_id != enrollment.section_id)
+                        continue;
                     const auto& m = section.latest().mark;
                     row.mark = m.letter.empty() && m.percent
                                    ? std::to_string(static_cast<int>(*m.percent)) + "%"
@@ -262,10 +273,9 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
         render::ClassPageData data{section, x.schools.at(section.school_id),
                                    x.section_info.at(section_id).teacher, x.as_of,
                                    std::move(roster)};
-        publisher.publish("private/classes/" + private_token(options.secret, "section", section_id) +
-                              ".html",
-                          templates.render("class", render::class_page_context(data, chrome, english),
-                                           english));
+        publisher.publish(
+            "private/classes/" + private_token(options.secret, "section", section_id) + ".html",
+            templates.render("class", render::class_page_context(data, chrome, english), english));
         ++report.class_pages;
     }
 
@@ -277,19 +287,20 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
         pub.schools.push_back(render::SchoolAggregate{school, by_school[id]});
     std::vector<store::SnapshotInfo> earlier;
     for (const auto& s : snapshots.list())
-        if (s.as_of < snapshot.as_of) earlier.push_back(s);
+        if (s.as_of < snapshot.as_of)
+            earlier.push_back(s);
     if (earlier.size() + 1 > static_cast<std::size_t>(std::max(1, options.trend_snapshots)))
-        earlier.erase(earlier.begin(),
-                      earlier.end() - (std::max(1, options.trend_snapshots) - 1));
+        earlier.erase(earlier.begin(), earlier.end() - (std::max(1, options.trend_snapshots) - 1));
     for (const auto& s : earlier) {
         const SnapshotIndex ex = index_snapshot(store::load_snapshot_tables(db, s.id), s.as_of);
         std::vector<std::map<std::string, metrics::GroupAggregates>> partial(threads);
         for_each_student(db, s.id, std::nullopt, threads, [&](StudentJob& job, unsigned w) {
             const Student& student = job.now.student;
-            if (!ex.calendars.count(student.school_id)) return;
-            const auto ind = metrics::compute_student_indicators(
-                to_records(job.now, ex), ex.calendar(student.school_id), s.as_of,
-                options.indicators);
+            if (!ex.calendars.count(student.school_id))
+                return;
+            const auto ind = metrics::compute_student_indicators(to_records(job.now, ex),
+                                                                 ex.calendar(student.school_id),
+                                                                 s.as_of, options.indicators);
             metrics::add_student(partial[w][student.school_id], student, ind);
         });
         render::TrendPoint point;

@@ -21,7 +21,7 @@ struct SiteOptions {
     std::filesystem::path templates_dir = "templates";
     std::string secret;  // keys the private page tokens; never empty
     std::string district_name = "Sample Public Schools";
-    unsigned threads = 0;  // 0: one per core
+    unsigned threads = 0;     // 0: one per core
     int trend_snapshots = 8;  // how many snapshots the trend charts show at most
     metrics::IndicatorSettings indicators;
     metrics::SuppressionSettings suppression;

@@ -12,7 +12,8 @@
 namespace homeroom::site {
 
 unsigned worker_count(unsigned requested) {
-    if (requested > 0) return requested;
+    if (requested > 0)
+        return requested;
     const unsigned cores = std::thread::hardware_concurrency();
     return cores == 0 ? 1 : cores;
 }
@@ -21,12 +22,13 @@ namespace {
 
 // A bounded multi-consumer queue: the reader blocks when workers fall behind.
 class JobQueue {
-public:
+  public:
     explicit JobQueue(std::size_t capacity) : m_capacity(capacity) {}
     bool push(StudentJob job) {
         std::unique_lock lock(m_mutex);
         m_not_full.wait(lock, [&] { return m_jobs.size() < m_capacity || m_stopped; });
-        if (m_stopped) return false;
+        if (m_stopped)
+            return false;
         m_jobs.push_back(std::move(job));
         m_not_empty.notify_one();
         return true;
@@ -34,7 +36,8 @@ public:
     std::optional<StudentJob> pop() {
         std::unique_lock lock(m_mutex);
         m_not_empty.wait(lock, [&] { return !m_jobs.empty() || m_closed || m_stopped; });
-        if (m_stopped || m_jobs.empty()) return std::nullopt;
+        if (m_stopped || m_jobs.empty())
+            return std::nullopt;
         StudentJob job = std::move(m_jobs.front());
         m_jobs.pop_front();
         m_not_full.notify_one();
@@ -52,7 +55,7 @@ public:
         m_not_full.notify_all();
     }
 
-private:
+  private:
     std::size_t m_capacity;
     std::mutex m_mutex;
     std::condition_variable m_not_empty, m_not_full;
@@ -76,7 +79,8 @@ void for_each_student(store::Database& db, std::int64_t snapshot_id,
                 while (auto job = queue.pop()) work(*job, w);
             } catch (...) {
                 std::lock_guard lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
+                if (!failure)
+                    failure = std::current_exception();
                 queue.stop();
             }
         });
@@ -84,7 +88,8 @@ void for_each_student(store::Database& db, std::int64_t snapshot_id,
     try {
         store::StudentStream now(db, snapshot_id);
         std::optional<store::StudentStream> before;
-        if (previous_id) before.emplace(db, *previous_id);
+        if (previous_id)
+            before.emplace(db, *previous_id);
         StudentRows pending_before;
         bool has_before = before && before->next(pending_before);
         StudentJob job;
@@ -97,17 +102,20 @@ void for_each_student(store::Database& db, std::int64_t snapshot_id,
                 job.before = std::move(pending_before);
                 has_before = before->next(pending_before);
             }
-            if (!queue.push(std::move(job))) break;
+            if (!queue.push(std::move(job)))
+                break;
             job = StudentJob();
         }
     } catch (...) {
         std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
+        if (!failure)
+            failure = std::current_exception();
         queue.stop();
     }
     queue.close();
     for (auto& t : workers) t.join();
-    if (failure) std::rethrow_exception(failure);
+    if (failure)
+        std::rethrow_exception(failure);
 }
 
 }  // namespace homeroom::site

@@ -10,7 +10,8 @@ std::optional<std::string> SettingsRepository::get(const std::string& key) const
     try {
         SQLite::Statement q(m_db.sql(), "SELECT value FROM settings WHERE key = ?");
         q.bind(1, key);
-        if (q.executeStep()) return q.getColumn(0).getString();
+        if (q.executeStep())
+            return q.getColumn(0).getString();
         return std::nullopt;
     } catch (const SQLite::Exception& e) {
         throw IoError("cannot read settings from " + m_db.path().string() + ": " + e.what());

@@ -9,14 +9,14 @@
 namespace homeroom::store {
 
 class SettingsRepository {
-public:
+  public:
     explicit SettingsRepository(Database& db) : m_db(db) {}
     std::optional<std::string> get(const std::string& key) const;
     void set(const std::string& key, const std::string& value);
     // The stored value, or `fresh_value` stored now (the first writer wins).
     std::string get_or_create(const std::string& key, const std::string& fresh_value);
 
-private:
+  private:
     Database& m_db;
 };
 

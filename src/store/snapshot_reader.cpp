@@ -13,36 +13,40 @@ namespace {
 
 // Column readers over a statement whose column 0 is snapshot_id (SELECT * of a snapshot table).
 class Row {
-public:
+  public:
     explicit Row(SQLite::Statement& q) : m_q(q) {}
     std::string text() { return m_q.getColumn(m_i++).getString(); }
     Date date() { return *Date::parse(m_q.getColumn(m_i++).getString()); }
     std::optional<Date> optional_date() {
         auto c = m_q.getColumn(m_i++);
-        if (c.isNull()) return std::nullopt;
+        if (c.isNull())
+            return std::nullopt;
         return Date::parse(c.getString());
     }
     bool boolean() { return m_q.getColumn(m_i++).getInt() != 0; }
     std::optional<bool> optional_boolean() {
         auto c = m_q.getColumn(m_i++);
-        if (c.isNull()) return std::nullopt;
+        if (c.isNull())
+            return std::nullopt;
         return c.getInt() != 0;
     }
     int integer() { return m_q.getColumn(m_i++).getInt(); }
     std::optional<int> optional_integer() {
         auto c = m_q.getColumn(m_i++);
-        if (c.isNull()) return std::nullopt;
+        if (c.isNull())
+            return std::nullopt;
         return c.getInt();
     }
     double real() { return m_q.getColumn(m_i++).getDouble(); }
     std::optional<double> optional_real() {
         auto c = m_q.getColumn(m_i++);
-        if (c.isNull()) return std::nullopt;
+        if (c.isNull())
+            return std::nullopt;
         return c.getDouble();
     }
     void skip() { ++m_i; }
 
-private:
+  private:
     SQLite::Statement& m_q;
     int m_i = 1;  // column 0 is snapshot_id
 };
@@ -226,7 +230,8 @@ Agreement read_agreement(Row r) {
     std::size_t from = 0;
     while (from < fields.size()) {
         auto to = fields.find(';', from);
-        if (to == std::string::npos) to = fields.size();
+        if (to == std::string::npos)
+            to = fields.size();
         a.fields.push_back(fields.substr(from, to - from));
         from = to + 1;
     }
@@ -256,8 +261,8 @@ LearnerProfile read_profile(Row r) {
 template <typename T, typename Read>
 std::vector<T> load_all(Database& db, std::int64_t snapshot_id, const std::string& table,
                         const std::string& order, Read read) {
-    SQLite::Statement q(db.sql(), "SELECT * FROM " + table + " WHERE snapshot_id = ? ORDER BY " +
-                                      order);
+    SQLite::Statement q(db.sql(),
+                        "SELECT * FROM " + table + " WHERE snapshot_id = ? ORDER BY " + order);
     q.bind(1, snapshot_id);
     std::vector<T> out;
     while (q.executeStep()) out.push_back(read(Row(q)));
@@ -268,7 +273,7 @@ std::vector<T> load_all(Database& db, std::int64_t snapshot_id, const std::strin
 // most tables; `key_column` says where it is).
 template <typename T>
 class Cursor {
-public:
+  public:
     using Read = T (*)(Row);
     Cursor(Database& db, std::int64_t snapshot_id, const std::string& sql, int key_column,
            Read read)
@@ -288,15 +293,17 @@ public:
 
     // Appends the next row, whatever its student_id; nothing at the end.
     void take_next(std::vector<T>& out) {
-        if (!m_has) return;
+        if (!m_has)
+            return;
         out.push_back(m_read(Row(m_q)));
         advance();
     }
 
-private:
+  private:
     void advance() {
         m_has = m_q.executeStep();
-        if (m_has) m_key = m_q.getColumn(m_key_column).getString();
+        if (m_has)
+            m_key = m_q.getColumn(m_key_column).getString();
     }
     SQLite::Statement m_q;
     int m_key_column;
@@ -328,19 +335,17 @@ SnapshotTables load_snapshot_tables(Database& db, std::int64_t id) {
             db, id, "partner_consents", "student_id, partner_id, contact_id, date", read_consent);
         return t;
     } catch (const SQLite::Exception& e) {
-        throw IoError("cannot read snapshot from database " + db.path().string() + ": " +
-                      e.what());
+        throw IoError("cannot read snapshot from database " + db.path().string() + ": " + e.what());
     }
 }
 
 struct StudentStream::Impl {
     Impl(Database& db, std::int64_t id)
-        : students(db, id,
-                   "SELECT * FROM students WHERE snapshot_id = ? ORDER BY student_id", 1,
+        : students(db, id, "SELECT * FROM students WHERE snapshot_id = ? ORDER BY student_id", 1,
                    read_student),
           attendance(db, id,
-                     "SELECT * FROM attendance WHERE snapshot_id = ? ORDER BY student_id, date",
-                     1, read_attendance),
+                     "SELECT * FROM attendance WHERE snapshot_id = ? ORDER BY student_id, date", 1,
+                     read_attendance),
           marks(db, id,
                 "SELECT * FROM marks WHERE snapshot_id = ? ORDER BY student_id, section_id, "
                 "marking_period_id",
@@ -385,8 +390,7 @@ StudentStream::StudentStream(Database& db, std::int64_t snapshot_id) {
     try {
         m_impl = std::make_unique<Impl>(db, snapshot_id);
     } catch (const SQLite::Exception& e) {
-        throw IoError("cannot read students from database " + db.path().string() + ": " +
-                      e.what());
+        throw IoError("cannot read students from database " + db.path().string() + ": " + e.what());
     }
 }
 
@@ -398,7 +402,8 @@ bool StudentStream::next(StudentRows& out) {
         m.one.clear();
         // Students are unique per snapshot, so "all rows of the smallest id left" is one row.
         m.students.take_next(m.one);
-        if (m.one.empty()) return false;
+        if (m.one.empty())
+            return false;
         out = StudentRows();
         out.student = std::move(m.one.front());
         const std::string& id = out.student.id;
@@ -415,7 +420,8 @@ bool StudentStream::next(StudentRows& out) {
         }
         m.profile.clear();
         m.profiles.take(id, m.profile);
-        if (!m.profile.empty()) out.profile = std::move(m.profile.front());
+        if (!m.profile.empty())
+            out.profile = std::move(m.profile.front());
         return true;
     } catch (const SQLite::Exception& e) {
         throw IoError(std::string("cannot read students from the database: ") + e.what());

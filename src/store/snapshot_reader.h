@@ -13,7 +13,7 @@ namespace homeroom::store {
 SnapshotTables load_snapshot_tables(Database& db, std::int64_t snapshot_id);
 
 class StudentStream {
-public:
+  public:
     StudentStream(Database& db, std::int64_t snapshot_id);
     ~StudentStream();
     StudentStream(const StudentStream&) = delete;
@@ -22,7 +22,7 @@ public:
     // The next student in student_id order; false after the last.
     bool next(StudentRows& out);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -164,9 +164,8 @@ TEST(Catalog, ChoosesEachOfTheSixArabicPluralForms) {
     const Catalog ar = parsed(k_arabic_po);
     EXPECT_EQ(ar.plural_forms().count, 6);
     const std::pair<std::int64_t, std::string_view> expected[] = {
-        {0, "لا غيابات"}, {1, "غياب واحد"},  {2, "غيابان"},    {3, "%d غيابات"},
-        {10, "%d غيابات"}, {11, "%d غيابًا"}, {99, "%d غيابًا"}, {100, "%d غياب"},
-        {101, "%d غياب"},  {102, "%d غياب"}};
+        {0, "لا غيابات"}, {1, "غياب واحد"}, {2, "غيابان"},    {3, "%d غيابات"}, {10, "%d غيابات"},
+        {11, "%d غيابًا"}, {99, "%d غيابًا"}, {100, "%d غياب"}, {101, "%d غياب"}, {102, "%d غياب"}};
     for (const auto& [n, text] : expected)
         EXPECT_EQ(ar.translate_plural("%d absence", "%d absences", n), text) << "n = " << n;
 }
@@ -218,7 +217,7 @@ msgstr[1] "%d أيام"
     ASSERT_TRUE(catalog);
     ASSERT_EQ(diagnostics.items().size(), 1u);
     EXPECT_EQ(diagnostics.items()[0].to_string(),
-              "ar.po:16:1: warning: \"%d day\" has 2 plural forms but Plural-Forms says "
+              "ar.po:17:1: warning: \"%d day\" has 2 plural forms but Plural-Forms says "
               "nplurals=6");
     // The missing forms fall back to English.
     EXPECT_EQ(catalog->translate_plural("%d day", "%d days", 1), "%d أيام");
@@ -321,9 +320,16 @@ msgstr "H"
 }
 
 TEST(Catalog, SurvivesGarbageWithoutCrashing) {
-    const std::string garbage[] = {"\"",        "msgid",      "msgid \"",      "msgstr[",
-                                   "msgstr[x]", "msgstr[99999999999]", "\\",
-                                   "msgid \"\\", "msgctxt \"a\"\nmsgctxt \"b\"", std::string(1, '\0'),
+    const std::string garbage[] = {"\"",
+                                   "msgid",
+                                   "msgid \"",
+                                   "msgstr[",
+                                   "msgstr[x]",
+                                   "msgstr[99999999999]",
+                                   "\\",
+                                   "msgid \"\\",
+                                   "msgctxt \"a\"\nmsgctxt \"b\"",
+                                   std::string(1, '\0'),
                                    "msgid \"\"\nmsgid_plural \"\"\nmsgstr[0] \"\""};
     for (const std::string& text : garbage) {
         Diagnostics diagnostics;

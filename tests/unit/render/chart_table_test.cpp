@@ -12,8 +12,8 @@ using testing::parse_xml;
 
 BarChart weeks() {
     BarChart chart;
-    chart.labels = {"Absences", "Days absent each week.", "Week", "Days", "No school that week.",
-                    "No data"};
+    chart.labels = {"Absences", "Days absent each week.", "Week",
+                    "Days",     "No school that week.",   "No data"};
     chart.value_name = "Absent";
     chart.out_of_name = "Enrolled";
     chart.bars = {{"Sep 1", ChartValue::of(1), 5.0}, {"Sep 8", ChartValue::gap(), std::nullopt}};

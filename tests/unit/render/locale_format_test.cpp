@@ -25,6 +25,7 @@ TEST(LocaleFormat, WritesIntegersWithEachLanguagesDigitsAndGrouping) {
     EXPECT_EQ(format_integer("es", 7), "7");
     EXPECT_EQ(format_integer("ar", 0), "٠");
     EXPECT_EQ(format_integer("ar", 10), "١٠");
+    EXPECT_EQ(format_integer("ar", 1234), "١٬٢٣٤");
     // CLDR: Spanish groups thousands only from five digits on.
     EXPECT_EQ(format_integer("es", 1234), "1234");
     EXPECT_EQ(format_integer("es", 12345), "12.345");
@@ -97,6 +98,7 @@ TEST(LocaleFormat, NamesWeekdaysFromMondayAndMonthsFromJanuary) {
     EXPECT_EQ(weekday_name("en", k_date.weekday(), NameWidth::abbreviated), "Tue");
     EXPECT_EQ(weekday_name("es", 0), "lunes");
     EXPECT_EQ(weekday_name("es", 2, NameWidth::abbreviated), "mié");
+    EXPECT_EQ(weekday_name("ar", 0), "الاثنين");
     EXPECT_EQ(weekday_name("ar", 4), "الجمعة");
     EXPECT_EQ(weekday_name("ar", 6), "الأحد");
     EXPECT_EQ(month_name("en", 1), "January");
@@ -156,16 +158,14 @@ TEST(LocaleFormat, BuildsEachLanguageOnceAndSharesItAcrossThreads) {
                 for (const std::string& code : codes) {
                     const LocaleFormat& f = LocaleFormat::of(code);
                     std::string line = f.integer(1000 + round) + "|" + f.percent(0.5, 1) + "|" +
-                                       f.date(k_date.plus_days(round), DateStyle::long_form) +
-                                       "|" + f.month_day(k_date);
+                                       f.date(k_date.plus_days(round), DateStyle::long_form) + "|" +
+                                       f.month_day(k_date);
                     if (round == 49)
                         results[t].push_back(std::move(line));
                 }
         });
-    for (auto& thread : threads)
-        thread.join();
-    for (std::size_t t = 1; t < results.size(); ++t)
-        EXPECT_EQ(results[t], results[0]);
+    for (auto& thread : threads) thread.join();
+    for (std::size_t t = 1; t < results.size(); ++t) EXPECT_EQ(results[t], results[0]);
     EXPECT_EQ(&LocaleFormat::of("ar"), &LocaleFormat::of("ar"));
 }
 

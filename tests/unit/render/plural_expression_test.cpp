@@ -25,10 +25,9 @@ PluralParseError error_of(std::string_view text) {
 TEST(PluralExpression, EvaluatesTheArabicRuleForEachOfItsSixForms) {
     const PluralExpression arabic = parsed(k_arabic);
     const std::pair<std::uint64_t, std::uint64_t> expected[] = {
-        {0, 0},   {1, 1},   {2, 2},    {3, 3},    {10, 3},   {11, 4},    {99, 4},
-        {100, 5}, {101, 5}, {102, 5},  {103, 3},  {111, 4},  {1000, 5},  {1002, 5}};
-    for (const auto& [n, form] : expected)
-        EXPECT_EQ(arabic.evaluate(n), form) << "n = " << n;
+        {0, 0},   {1, 1},   {2, 2},   {3, 3},   {10, 3},  {11, 4},   {99, 4},
+        {100, 5}, {101, 5}, {102, 5}, {103, 3}, {111, 4}, {1000, 5}, {1002, 5}};
+    for (const auto& [n, form] : expected) EXPECT_EQ(arabic.evaluate(n), form) << "n = " << n;
 }
 
 TEST(PluralExpression, EvaluatesCommonRulesOfOtherLanguages) {
@@ -103,8 +102,7 @@ TEST(PluralExpression, ReportsWhereItFails) {
     EXPECT_EQ(extra.message, "unexpected '1' in plural expression");
     EXPECT_EQ(error_of("n = 1").message, "unexpected '=' in plural expression");
     EXPECT_EQ(error_of("n & 1").message, "unexpected '&' in plural expression");
-    EXPECT_EQ(error_of("99999999999999999999999").message,
-              "number too large in plural expression");
+    EXPECT_EQ(error_of("99999999999999999999999").message, "number too large in plural expression");
     EXPECT_EQ(error_of("-1").message, "unexpected '-' in plural expression");
 }
 
@@ -132,22 +130,19 @@ TEST(PluralExpression, RefusesHostileNestingWithoutExhaustingTheStack) {
 TEST(PluralExpression, RefusesExpressionsNeedingADeepOperandStack) {
     // Right-nested sums keep every left operand waiting: 1+(1+(1+...)).
     std::string right_nested;
-    for (int i = 0; i < 39; ++i)
-        right_nested += "1+(";
+    for (int i = 0; i < 39; ++i) right_nested += "1+(";
     right_nested += "n" + std::string(39, ')');
     EXPECT_EQ(parsed(right_nested).evaluate(1), 40u);
 
     // Each level of parentheses can leave one operand waiting per precedence level.
     std::string wide;
-    for (int i = 0; i < 12; ++i)
-        wide += "1||1&&1==1<1+1*(";
+    for (int i = 0; i < 12; ++i) wide += "1||1&&1==1<1+1*(";
     wide += "n" + std::string(12, ')');
     EXPECT_EQ(error_of(wide).message, "plural expression is too complex");
 
     // Long flat chains are loops, not recursion, and keep the stack at two.
     std::string flat = "n";
-    for (int i = 0; i < 400; ++i)
-        flat += "+n";
+    for (int i = 0; i < 400; ++i) flat += "+n";
     EXPECT_EQ(parsed(flat).evaluate(2), 802u);
 }
 
@@ -176,7 +171,8 @@ TEST(PluralForms, UsesTheFirstFormWhenTheExpressionGoesOutOfRange) {
 }
 
 TEST(PluralForms, ReportsMalformedHeaders) {
-    EXPECT_EQ(PluralForms::parse("plural=n != 1;").error.message, "Plural-Forms has no 'nplurals='");
+    EXPECT_EQ(PluralForms::parse("plural=n != 1;").error.message,
+              "Plural-Forms has no 'nplurals='");
     EXPECT_EQ(PluralForms::parse("nplurals=2;").error.message, "Plural-Forms has no 'plural='");
     const auto zero = PluralForms::parse("nplurals=0; plural=0;");
     EXPECT_EQ(zero.error.message, "nplurals must be a whole number from 1 to 20");

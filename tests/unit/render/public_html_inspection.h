@@ -13,8 +13,8 @@ namespace homeroom::render::testing {
 // The few entities the templates' escaping writes.
 inline std::string decoded(std::string text) {
     static const std::pair<const char*, const char*> k_entities[] = {
-        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x2F;", "/"},
-        {"&amp;", "&"}};
+        {"&lt;", "<"},  {"&gt;", ">"},   {"&quot;", "\""},
+        {"&#39;", "'"}, {"&#x2F;", "/"}, {"&amp;", "&"}};
     for (const auto& [entity, character] : k_entities)
         for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1))
             text.replace(at, std::string_view(entity).size(), character);

@@ -30,7 +30,8 @@ using Site = std::map<std::string, std::string>;
 Site render_site(const PublicSiteData& data, const LocalizerSet& localizers) {
     const TemplateSet templates(k_templates);
     Site site;
-    for (auto& page : render_public_pages(data, templates, localizers, metrics::SuppressionSettings{}))
+    for (auto& page :
+         render_public_pages(data, templates, localizers, metrics::SuppressionSettings{}))
         EXPECT_TRUE(site.emplace(page.path, std::move(page.bytes)).second)
             << "two pages at " << page.path;
     return site;
@@ -69,11 +70,11 @@ TEST(PublicPages, WritesEveryPageInEveryLanguage) {
               "district-by-chronic_absenteeism-reverse.html", "district-by-enrollment.html",
               "district-by-early_warning-reverse.html"})
             EXPECT_TRUE(site.count("public/" + lang + "/" + file)) << lang << "/" << file;
-        for (const std::string slug : {"sch-1", "sch-2", "sch-3"})
+        for (const std::string slug : {"sch-1", "sch-2", "sch-3", "sch-4"})
             EXPECT_TRUE(site.count("public/" + lang + "/schools/" + slug + ".html")) << slug;
     }
-    // 1 chooser + per language: home, about, 3 schools, 16 district copies, the workbook.
-    EXPECT_EQ(site.size(), 1u + 2u * (1 + 1 + 3 + 16 + 1));
+    // 1 chooser + per language: home, about, 4 schools, 16 district copies, the workbook.
+    EXPECT_EQ(site.size(), 1u + 2u * (1 + 1 + 4 + 16 + 1));
     for (const auto& [path, bytes] : site) EXPECT_EQ(path.rfind("public/", 0), 0u) << path;
 }
 
@@ -100,27 +101,28 @@ TEST(PublicPages, TinyGroupIsSuppressedAndNoSmallCountIsPublished) {
         ASSERT_FALSE(row.cells.empty()) << table;
         EXPECT_EQ(row.cells[0], "*") << table;  // the school's cells (the district's follow)
         for (std::size_t c = 0; c < row.cells.size(); c += 2) EXPECT_EQ(row.cells[c], "*") << table;
-        EXPECT_NE(testing::decoded(row.html)
-                      .find("class=\"suppressed\" href=\"../about.html#suppression\""),
+        EXPECT_NE(testing::decoded(row.html).find(
+                      "class=\"suppressed\" href=\"../about.html#suppression\""),
                   std::string::npos);
     }
     // No enrollment count below 10 anywhere: every count is the marker or at least 10.
-    for (std::size_t s = 0; s < 3; ++s)
-        for (const auto& row : table_rows(table_after(page(school_path(s)), "id=\"table-enrollment\"")))
+    for (std::size_t s = 0; s < 4; ++s)
+        for (const auto& row :
+             table_rows(table_after(page(school_path(s)), "id=\"table-enrollment\"")))
             for (const auto& cell : row.cells) {
                 const long long n = whole_number(cell);
                 EXPECT_TRUE(cell == "*" || n >= 10) << row.heading << ": " << cell;
             }
     // The tiny school shows no figure at all.
     const auto tiny = table_rows(table_after(page("public/en/district.html"), "side-by-side"));
-    for (const auto& cell : row_headed(tiny, "Tiny Community School").cells)
-        EXPECT_EQ(cell, "*");
+    for (const auto& cell : row_headed(tiny, "Tiny Community School").cells) EXPECT_EQ(cell, "*");
 }
 
 TEST(PublicPages, SchoolPageAndDistrictTableShowTheSameCells) {
-    const auto district_rows = table_rows(table_after(page("public/en/district.html"), "side-by-side"));
+    const auto district_rows =
+        table_rows(table_after(page("public/en/district.html"), "side-by-side"));
     const std::vector<std::string> names = {"Lincoln Elementary", testing::k_hostile_name,
-                                            "Tiny Community School"};
+                                            "Tiny Community School", "Roosevelt Middle School"};
     for (std::size_t s = 0; s < names.size(); ++s) {
         const std::string& card = page(school_path(s));
         const auto enrollment =
@@ -150,6 +152,37 @@ TEST(PublicPages, SchoolPageAndDistrictTableShowTheSameCells) {
     }
 }
 
+std::string base64_decoded(std::string_view text) {
+    static const std::string k_alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (const char c : text) {
+        const auto at = k_alphabet.find(c);
+        if (at == std::string::npos)
+            break;  // '=' padding or the end of the attribute
+        buffer = (buffer << 6) | static_cast<unsigned>(at);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((buffer >> bits) & 0xFF);
+        }
+    }
+    return out;
+}
+
+// The SVG documents of every chart image of a page.
+std::vector<std::string> chart_documents(const std::string& html) {
+    const std::string decoded_html = testing::decoded(html);
+    const std::string prefix = "data:image/svg+xml;base64,";
+    std::vector<std::string> out;
+    for (auto at = decoded_html.find(prefix); at != std::string::npos;
+         at = decoded_html.find(prefix, at + 1))
+        out.push_back(base64_decoded(std::string_view(decoded_html).substr(at + prefix.size())));
+    return out;
+}
+
 TEST(PublicPages, HostileSchoolNamesAreEscapedEverywhere) {
     for (const auto& [path, html] : english_site()) {
         if (!is_html(path))
@@ -160,6 +193,17 @@ TEST(PublicPages, HostileSchoolNamesAreEscapedEverywhere) {
         EXPECT_EQ(html.find("& 'Apostrophe'"), std::string::npos) << path;
         EXPECT_EQ(html.find("<Schools>"), std::string::npos) << path;
     }
+    // Inside the charts' SVG too (the comparison chart names every school).
+    const auto charts = chart_documents(page("public/en/district.html"));
+    ASSERT_FALSE(charts.empty());
+    bool named = false;
+    for (const auto& svg : charts) {
+        EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+        EXPECT_EQ(svg.find("<script"), std::string::npos);
+        EXPECT_EQ(svg.find("\u202E"), std::string::npos);
+        named = named || svg.find("&lt;script&gt;") != std::string::npos;
+    }
+    EXPECT_TRUE(named);
     const std::string& card = page(school_path(1));
     EXPECT_NE(card.find("&lt;script&gt;alert(1)&lt;"), std::string::npos);
     EXPECT_NE(card.find("&quot;Quoted&quot; &amp; &#39;Apostrophe&#39;"), std::string::npos);
@@ -202,8 +246,9 @@ TEST(PublicPages, SortedCopiesOfTheDistrictTableAreInOrderWithHiddenFiguresLast)
     const std::string by_chronic =
         testing::decoded(page("public/en/district-by-chronic_absenteeism.html"));
     const auto chronic = column(by_chronic, 2);
-    ASSERT_EQ(chronic.size(), 3u);
+    ASSERT_EQ(chronic.size(), 4u);
     EXPECT_EQ(chronic.back(), "*");  // the tiny school
+    EXPECT_NE(chronic.front(), "*");
     expect_sorted_with_hidden_last(chronic, true);
     EXPECT_NE(by_chronic.find("aria-sort=\"descending\""), std::string::npos);
     // Its heading now offers the other direction; the others their first one.
@@ -219,9 +264,10 @@ TEST(PublicPages, SortedCopiesOfTheDistrictTableAreInOrderWithHiddenFiguresLast)
     expect_sorted_with_hidden_last(ascending, false);
     EXPECT_NE(reverse.find("aria-sort=\"ascending\""), std::string::npos);
 
-    for (const std::string file : {"district-by-attendance_rate.html", "district-by-suspension_rate.html",
-                                   "district-by-ela_proficiency-reverse.html"}) {
-        const std::size_t index = file.find("attendance") != std::string::npos ? 1
+    for (const std::string file :
+         {"district-by-attendance_rate.html", "district-by-suspension_rate.html",
+          "district-by-ela_proficiency-reverse.html"}) {
+        const std::size_t index = file.find("attendance") != std::string::npos   ? 1
                                   : file.find("suspension") != std::string::npos ? 5
                                                                                  : 3;
         expect_sorted_with_hidden_last(column(page("public/en/" + file), index),
@@ -237,9 +283,10 @@ TEST(PublicPages, SortedCopiesOfTheDistrictTableAreInOrderWithHiddenFiguresLast)
         return out;
     };
     const auto a_to_z = names(page("public/en/district.html"));
-    ASSERT_EQ(a_to_z.size(), 3u);
+    ASSERT_EQ(a_to_z.size(), 4u);
     EXPECT_EQ(a_to_z[1], "Lincoln Elementary");
-    EXPECT_EQ(a_to_z[2], "Tiny Community School");
+    EXPECT_EQ(a_to_z[2], "Roosevelt Middle School");
+    EXPECT_EQ(a_to_z[3], "Tiny Community School");
     auto z_to_a = names(page("public/en/district-by-school-reverse.html"));
     std::reverse(z_to_a.begin(), z_to_a.end());
     EXPECT_EQ(z_to_a, a_to_z);
@@ -293,8 +340,8 @@ TEST(PublicPages, EveryPageIsWellFormedForTidy) {
         const auto file = dir / "page.html";
         homeroom::testing::write_file(file, html);
         const auto report = dir / "tidy.txt";
-        const std::string command = "/usr/bin/tidy -q -e \"" + file.string() + "\" > \"" +
-                                    report.string() + "\" 2>&1";
+        const std::string command =
+            "/usr/bin/tidy -q -e \"" + file.string() + "\" > \"" + report.string() + "\" 2>&1";
         const int status = std::system(command.c_str());
         // tidy exits 0 when clean, 1 with warnings, 2 with errors.
         EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) <= 1) << path;

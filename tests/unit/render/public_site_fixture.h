@@ -1,4 +1,4 @@
-// A small synthetic district for the public pages' tests: three schools of a few hundred, a
+// A small synthetic district for the public pages' tests: four schools of a few hundred, a few
 // dozen and a handful of students, aggregated through metrics::add_student like a real build.
 #pragma once
 
@@ -80,9 +80,12 @@ inline metrics::GroupAggregates aggregate_school(const SchoolPlan& plan, Date as
 }
 
 inline std::vector<SchoolPlan> school_plans() {
+    // Tiny's hidden figures need a complement in every column of the district: the next smallest
+    // school, Roosevelt, gives it, so that Lincoln's and the hostile school's figures show.
     return {{"SCH-1", "Lincoln Elementary", "elementary", 320, 3, 18},
             {"SCH-2", k_hostile_name, "high", 260, 0, 30},
-            {"SCH-3", "Tiny Community School", "k8", 6, 0, 50}};
+            {"SCH-3", "Tiny Community School", "k8", 6, 0, 50},
+            {"SCH-4", "Roosevelt Middle School", "middle", 45, 0, 25}};
 }
 
 // The district as of `as_of`, with `snapshots` weekly snapshots (the last one is `as_of`).

@@ -11,7 +11,8 @@
 namespace homeroom::render {
 namespace {
 
-const std::filesystem::path k_locales = std::filesystem::path(HOMEROOM_TEST_DATA) / ".." / ".." / "locales";
+const std::filesystem::path k_locales =
+    std::filesystem::path(HOMEROOM_TEST_DATA) / ".." / ".." / "locales";
 
 std::string listed(const std::vector<MessageKey>& keys) {
     std::string out;
@@ -24,8 +25,7 @@ TEST(ShippedCatalogs, LoadWithoutProblems) {
     Diagnostics diagnostics;
     const Catalogs catalogs = Catalogs::load(k_locales, diagnostics);
     EXPECT_EQ(diagnostics.items().size(), 0u) << diagnostics.format(50);
-    for (const char* code : {"en", "es", "ar"})
-        EXPECT_TRUE(catalogs.has(code)) << code;
+    for (const char* code : {"en", "es", "ar"}) EXPECT_TRUE(catalogs.has(code)) << code;
     EXPECT_EQ(catalogs.catalog("ar").plural_forms().count, 6);
     EXPECT_EQ(catalogs.catalog("es").plural_forms().count, 2);
 }
@@ -39,8 +39,8 @@ TEST(ShippedCatalogs, TranslateEveryExtractedMessage) {
     EXPECT_GT(used.size(), 20u);
     for (const LanguageReport& report : check_translations(used, catalogs)) {
         EXPECT_TRUE(report.missing.empty())
-            << report.language << " lacks (run scripts/extract-messages.py):"
-            << listed(report.missing);
+            << report.language
+            << " lacks (run scripts/extract-messages.py):" << listed(report.missing);
         EXPECT_TRUE(report.untranslated.empty())
             << report.language << " leaves untranslated:" << listed(report.untranslated);
         EXPECT_TRUE(report.fuzzy.empty())

@@ -25,8 +25,8 @@ const std::string k_hostile = "<script>alert(\"x\")</script> & 'Lincoln' \u202El
 const std::string k_hostile_clean = "<script>alert(\"x\")</script> & 'Lincoln' loocs";
 
 ChartLabels week_labels() {
-    return {"Absences", "Days absent each week.", "Week", "Days", "No school that week.",
-            "No data"};
+    return {"Absences", "Days absent each week.", "Week",
+            "Days",     "No school that week.",   "No data"};
 }
 
 BarChart tiny_bar_chart() {
@@ -54,22 +54,24 @@ BarChart weeks_bar_chart(int weeks) {
 
 LineChart trend_chart() {
     LineChart chart;
-    chart.labels = {"Attendance rate", "Attendance rate by term.", "Term", "Rate",
-                    "* Fewer than 10 students.", "No data"};
+    chart.labels = {
+        "Attendance rate", "Attendance rate by term.", "Term", "Rate", "* Fewer than 10 students.",
+        "No data"};
     chart.categories = {"Fall 2024", "Winter 2025", "Spring 2025", "Fall 2025"};
     chart.series = {
-        {"Lincoln", {ChartValue::of(93.5), ChartValue::of(91.25), ChartValue::of(90),
-                     ChartValue::of(92)}},
-        {"Roosevelt", {ChartValue::of(88), ChartValue::gap("*"), ChartValue::of(86.5),
-                       ChartValue::of(87)}},
+        {"Lincoln",
+         {ChartValue::of(93.5), ChartValue::of(91.25), ChartValue::of(90), ChartValue::of(92)}},
+        {"Roosevelt",
+         {ChartValue::of(88), ChartValue::gap("*"), ChartValue::of(86.5), ChartValue::of(87)}},
     };
     return chart;
 }
 
 ComparisonChart schools_chart() {
     ComparisonChart chart;
-    chart.labels = {"Chronic absenteeism", "Students who missed 10% of days or more.",
-                    "Chronically absent", "School", "* Fewer than 10 students.", "No data"};
+    chart.labels = {"Chronic absenteeism",       "Students who missed 10% of days or more.",
+                    "Chronically absent",        "School",
+                    "* Fewer than 10 students.", "No data"};
     chart.bars = {{"Lincoln", ChartValue::of(50), false},
                   {"Roosevelt", ChartValue::of(30), true},
                   {"Cass", ChartValue::gap("*"), false}};
@@ -225,44 +227,45 @@ TEST(SvgChart, WritesTheExactDocumentForATinyBarChart) {
     options.id = "t";
     options.width = 300;
     const std::string expected =
-        R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 361" width="300" height="361" role="img" aria-labelledby="t-title" aria-describedby="t-desc" font-family="&#39;Noto Sans&#39;, &#39;DejaVu Sans&#39;, Arial, sans-serif">)svg" "\n"
-        R"svg(  <title id="t-title">Absences</title>)svg" "\n"
-        R"svg(  <desc id="t-desc">Days absent each week. Sep 1: Absent 1, Enrolled 5; Sep 8: No data. No school that week.</desc>)svg" "\n"
-        R"svg(  <rect width="300" height="361" fill="#FFFFFF"/>)svg" "\n"
-        R"svg(  <text x="12" y="28" font-size="16" fill="#1A1A1A" font-weight="bold">Absences</text>)svg" "\n"
-        R"svg(  <rect x="18" y="45" width="12" height="12" fill="#0072B2"/>)svg" "\n"
-        R"svg(  <text x="42" y="55" font-size="12" fill="#1A1A1A">Absent</text>)svg" "\n"
-        R"svg(  <rect x="109.9" y="45.5" width="11" height="11" fill="#EEEEEE" stroke="#767676" stroke-width="1"/>)svg" "\n"
-        R"svg(  <text x="133.4" y="55" font-size="12" fill="#1A1A1A">Enrolled</text>)svg" "\n"
-        R"svg(  <g class="value-axis">)svg" "\n"
-        R"svg(    <text x="42" y="279" font-size="12" fill="#595959" text-anchor="end">0</text>)svg" "\n"
-        R"svg(    <line x1="50" y1="235" x2="284" y2="235" stroke="#DDDDDD" stroke-width="1"/>)svg" "\n"
-        R"svg(    <text x="42" y="239" font-size="12" fill="#595959" text-anchor="end">1</text>)svg" "\n"
-        R"svg(    <line x1="50" y1="195" x2="284" y2="195" stroke="#DDDDDD" stroke-width="1"/>)svg" "\n"
-        R"svg(    <text x="42" y="199" font-size="12" fill="#595959" text-anchor="end">2</text>)svg" "\n"
-        R"svg(    <line x1="50" y1="155" x2="284" y2="155" stroke="#DDDDDD" stroke-width="1"/>)svg" "\n"
-        R"svg(    <text x="42" y="159" font-size="12" fill="#595959" text-anchor="end">3</text>)svg" "\n"
-        R"svg(    <line x1="50" y1="115" x2="284" y2="115" stroke="#DDDDDD" stroke-width="1"/>)svg" "\n"
-        R"svg(    <text x="42" y="119" font-size="12" fill="#595959" text-anchor="end">4</text>)svg" "\n"
-        R"svg(    <line x1="50" y1="75" x2="284" y2="75" stroke="#DDDDDD" stroke-width="1"/>)svg" "\n"
-        R"svg(    <text x="42" y="79" font-size="12" fill="#595959" text-anchor="end">5</text>)svg" "\n"
-        R"svg(    <text x="25" y="175" font-size="13" fill="#1A1A1A" text-anchor="middle" transform="rotate(-90 25 175)">Days</text>)svg" "\n"
-        R"svg(  </g>)svg" "\n"
-        R"svg(  <g class="bars">)svg" "\n"
-        R"svg(    <rect x="85" y="75.5" width="47" height="199.5" fill="#EEEEEE" stroke="#767676" stroke-width="1"/>)svg" "\n"
-        R"svg(    <rect x="84.5" y="235" width="48" height="40" fill="#0072B2"/>)svg" "\n"
-        R"svg(    <text x="108.5" y="231" font-size="11" fill="#1A1A1A" text-anchor="middle">1</text>)svg" "\n"
-        R"svg(    <path d="M221.5 263L229.5 271M221.5 271L229.5 263" fill="none" stroke="#595959" stroke-width="2" stroke-linecap="round"/>)svg" "\n"
-        R"svg(  </g>)svg" "\n"
-        R"svg(  <g class="category-axis">)svg" "\n"
-        R"svg(    <line x1="50" y1="275" x2="284" y2="275" stroke="#595959" stroke-width="1"/>)svg" "\n"
-        R"svg(    <text x="108.5" y="293" font-size="12" fill="#595959" text-anchor="middle">Sep 1</text>)svg" "\n"
-        R"svg(    <text x="225.5" y="293" font-size="12" fill="#595959" text-anchor="middle">Sep 8</text>)svg" "\n"
-        R"svg(    <text x="167" y="318" font-size="13" fill="#1A1A1A" text-anchor="middle">Week</text>)svg" "\n"
-        R"svg(  </g>)svg" "\n"
-        R"svg(  <path d="M13 334L21 342M13 342L21 334" fill="none" stroke="#595959" stroke-width="2" stroke-linecap="round"/>)svg" "\n"
-        R"svg(  <text x="28" y="344" font-size="12" fill="#595959">No school that week.</text>)svg" "\n"
-        R"svg(</svg>)svg" "\n";
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 361" width="300" height="361" role="img" aria-labelledby="t-title" aria-describedby="t-desc" font-family="&#39;Noto Sans&#39;, &#39;DejaVu Sans&#39;, Arial, sans-serif">
+  <title id="t-title">Absences</title>
+  <desc id="t-desc">Days absent each week. Sep 1: Absent 1, Enrolled 5; Sep 8: No data. No school that week.</desc>
+  <rect width="300" height="361" fill="#FFFFFF"/>
+  <text x="12" y="28" font-size="16" fill="#1A1A1A" font-weight="bold">Absences</text>
+  <rect x="18" y="45" width="12" height="12" fill="#0072B2"/>
+  <text x="42" y="55" font-size="12" fill="#1A1A1A">Absent</text>
+  <rect x="109.9" y="45.5" width="11" height="11" fill="#EEEEEE" stroke="#767676" stroke-width="1"/>
+  <text x="133.4" y="55" font-size="12" fill="#1A1A1A">Enrolled</text>
+  <g class="value-axis">
+    <text x="42" y="279" font-size="12" fill="#595959" text-anchor="end">0</text>
+    <line x1="50" y1="235" x2="284" y2="235" stroke="#DDDDDD" stroke-width="1"/>
+    <text x="42" y="239" font-size="12" fill="#595959" text-anchor="end">1</text>
+    <line x1="50" y1="195" x2="284" y2="195" stroke="#DDDDDD" stroke-width="1"/>
+    <text x="42" y="199" font-size="12" fill="#595959" text-anchor="end">2</text>
+    <line x1="50" y1="155" x2="284" y2="155" stroke="#DDDDDD" stroke-width="1"/>
+    <text x="42" y="159" font-size="12" fill="#595959" text-anchor="end">3</text>
+    <line x1="50" y1="115" x2="284" y2="115" stroke="#DDDDDD" stroke-width="1"/>
+    <text x="42" y="119" font-size="12" fill="#595959" text-anchor="end">4</text>
+    <line x1="50" y1="75" x2="284" y2="75" stroke="#DDDDDD" stroke-width="1"/>
+    <text x="42" y="79" font-size="12" fill="#595959" text-anchor="end">5</text>
+    <text x="25" y="175" font-size="13" fill="#1A1A1A" text-anchor="middle" transform="rotate(-90 25 175)">Days</text>
+  </g>
+  <g class="bars">
+    <rect x="85" y="75.5" width="47" height="199.5" fill="#EEEEEE" stroke="#767676" stroke-width="1"/>
+    <rect x="84.5" y="235" width="48" height="40" fill="#0072B2"/>
+    <text x="108.5" y="231" font-size="11" fill="#1A1A1A" text-anchor="middle" stroke="#FFFFFF" stroke-width="3" stroke-linejoin="round" paint-order="stroke">1</text>
+    <path d="M221.5 263L229.5 271M221.5 271L229.5 263" fill="none" stroke="#595959" stroke-width="2" stroke-linecap="round"/>
+  </g>
+  <g class="category-axis">
+    <line x1="50" y1="275" x2="284" y2="275" stroke="#595959" stroke-width="1"/>
+    <text x="108.5" y="293" font-size="12" fill="#595959" text-anchor="middle">Sep 1</text>
+    <text x="225.5" y="293" font-size="12" fill="#595959" text-anchor="middle">Sep 8</text>
+    <text x="167" y="318" font-size="13" fill="#1A1A1A" text-anchor="middle">Week</text>
+  </g>
+  <path d="M13 334L21 342M13 342L21 334" fill="none" stroke="#595959" stroke-width="2" stroke-linecap="round"/>
+  <text x="28" y="344" font-size="12" fill="#595959">No school that week.</text>
+</svg>
+)svg";
     EXPECT_EQ(bar_chart_svg(tiny_bar_chart(), options), expected);
 }
 
@@ -308,7 +311,8 @@ TEST(SvgChart, EscapesHostileLabelsEverywhere) {
 }
 
 TEST(SvgChart, KeepsOnlySafeCharactersOfTheIdPrefix) {
-    const std::string svg = bar_chart_svg(tiny_bar_chart(), options_with_id("a\" onload=\"alert(1)"));
+    const std::string svg =
+        bar_chart_svg(tiny_bar_chart(), options_with_id("a\" onload=\"alert(1)"));
     const XmlDocument document = parse_xml(svg);
     EXPECT_EQ(document->documentElement()->getAttribute("aria-labelledby"), "aonloadalert1-title");
     EXPECT_FALSE(document->documentElement()->hasAttribute("onload"));
@@ -425,7 +429,7 @@ TEST(SvgChart, DrawsSuppressedValuesAsMarkedGapsExplainedInTheDescription) {
     int blue_bars = 0;
     for (const Element* rect : elements_named(bars, "rect"))
         blue_bars += rect->getAttribute("fill") == std::string(k_bar_colour) ? 1 : 0;
-    EXPECT_EQ(blue_bars, 2);                              // legend swatch + one bar
+    EXPECT_EQ(blue_bars, 2);                             // legend swatch + one bar
     EXPECT_EQ(elements_named(bars, "path").size(), 2u);  // the gap's marker + the note's
     EXPECT_NE(text_of(*elements_named(bars, "desc")[0]).find("No school that week."),
               std::string::npos);
@@ -449,7 +453,7 @@ TEST(SvgChart, LeavesOutTheGapNoteWithoutGaps) {
     chart.series.pop_back();
     const std::string svg = line_chart_svg(chart, {});
     EXPECT_EQ(svg.find("Fewer than 10"), std::string::npos);
-    EXPECT_EQ(parse_xml(svg)->getElementsByTagName("path")->length(), 0u);
+    EXPECT_EQ(elements_named(parse_xml(svg), "path").size(), 0u);
 }
 
 TEST(SvgChart, TreatsNonFiniteValuesAsGaps) {
@@ -492,6 +496,29 @@ TEST(SvgChart, KeepsEveryCoordinateInsideTheViewBox) {
     expect_inside_view_box(comparison_chart_svg(schools, percent_options()));
     expect_inside_view_box(comparison_chart_svg(schools, narrow));
     expect_inside_view_box(comparison_chart_svg(schools, rtl));
+}
+
+TEST(SvgChart, CutsLabelsTooLongForThePicture) {
+    const std::string huge(300, 'M');
+    BarChart bars = tiny_bar_chart();
+    bars.labels.x_axis = bars.labels.y_axis = bars.value_name = bars.out_of_name = huge;
+    bars.bars[0].label = huge;
+    LineChart lines = trend_chart();
+    lines.labels.x_axis = lines.labels.y_axis = lines.series[0].name = huge;
+    lines.categories[2] = huge;
+    ComparisonChart schools = schools_chart();
+    schools.labels.x_axis = schools.labels.y_axis = schools.reference_name = huge;
+    schools.bars[1].label = huge;
+    ChartOptions rtl;
+    rtl.right_to_left = true;
+    for (const ChartOptions& options : {ChartOptions{}, rtl}) {
+        expect_inside_view_box(bar_chart_svg(bars, options));
+        expect_inside_view_box(line_chart_svg(lines, options));
+        expect_inside_view_box(comparison_chart_svg(schools, options));
+    }
+    // The accessible text keeps every label whole.
+    const XmlDocument document = parse_xml(comparison_chart_svg(schools, {}));
+    EXPECT_NE(text_of(*elements_named(document, "desc")[0]).find(huge), std::string::npos);
 }
 
 TEST(SvgChart, ThinsCategoryLabelsThatWouldCollide) {
@@ -560,7 +587,7 @@ TEST(SvgChart, DistinguishesSeriesByMarkerAndDash) {
     EXPECT_FALSE(lines[0]->hasAttribute("stroke-dasharray"));
     EXPECT_EQ(lines.back()->getAttribute("stroke-dasharray"), "6 3");
     EXPECT_GT(elements_named(document, "circle").size(), 0u);  // series 1: circles
-    int squares = 0;                                            // series 2: squares
+    int squares = 0;                                           // series 2: squares
     for (const Element* rect : elements_named(document, "rect"))
         squares += rect->getAttribute("width") == "7" ? 1 : 0;
     EXPECT_GT(squares, 0);

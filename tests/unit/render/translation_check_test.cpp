@@ -77,9 +77,8 @@ msgstr "مايو"
 )po"));
     }
 
-    const std::set<MessageKey> m_used = {{"", "Attendance"},  {"", "Behavior"},
-                                         {"", "Report card"}, {"", "%d absence"},
-                                         {"month", "May"},    {"", "Suppressed"}};
+    const std::set<MessageKey> m_used = {{"", "Attendance"}, {"", "Behavior"}, {"", "Report card"},
+                                         {"", "%d absence"}, {"month", "May"}, {"", "Suppressed"}};
     Catalogs m_catalogs;
 };
 

@@ -22,14 +22,18 @@ TEST(UntrustedText, KeepsBidiMarksAndArabicText) {
 }
 
 TEST(UntrustedText, DropsControlCharactersButKeepsTabAndNewline) {
-    EXPECT_EQ(clean_untrusted_text(std::string("a\x01" "b\x1B" "c\td\ne\x7F" "f\r", 12)),
+    EXPECT_EQ(clean_untrusted_text(std::string("a\x01"
+                                               "b\x1B"
+                                               "c\td\ne\x7F"
+                                               "f\r",
+                                               12)),
               "abc\td\nef");
     EXPECT_EQ(clean_untrusted_text("x\u0085y\uFFFEz\uFFFF"), "xyz");
 }
 
 TEST(UntrustedText, ReplacesBytesThatAreNotUtf8) {
-    EXPECT_EQ(clean_untrusted_text("Jos\xE9"), "Jos\uFFFD");           // Windows-1252 é
-    EXPECT_EQ(clean_untrusted_text("\xC0\xAF"), "\uFFFD\uFFFD");       // overlong '/'
+    EXPECT_EQ(clean_untrusted_text("Jos\xE9"), "Jos\uFFFD");                // Windows-1252 é
+    EXPECT_EQ(clean_untrusted_text("\xC0\xAF"), "\uFFFD\uFFFD");            // overlong '/'
     EXPECT_EQ(clean_untrusted_text("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // a surrogate
     EXPECT_EQ(clean_untrusted_text("\xF0\x9F\x98"), "\uFFFD\uFFFD\uFFFD");  // truncated
     EXPECT_EQ(clean_untrusted_text("\xF0\x9F\x98\x80"), "\U0001F600");

@@ -38,10 +38,9 @@ TEST(PrivateToken, IsStableLowercaseBase32WithoutTheId) {
 }
 
 TEST(PrivateToken, DependsOnTheSecretTheKindAndTheId) {
-    std::set<std::string> tokens{private_token("secret", "student", "1"),
-                                 private_token("other", "student", "1"),
-                                 private_token("secret", "section", "1"),
-                                 private_token("secret", "student", "2")};
+    std::set<std::string> tokens{
+        private_token("secret", "student", "1"), private_token("other", "student", "1"),
+        private_token("secret", "section", "1"), private_token("secret", "student", "2")};
     EXPECT_EQ(tokens.size(), 4u);
 }
 
