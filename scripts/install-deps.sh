@@ -8,7 +8,7 @@ packages=(
   libpoco-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libmstch-dev libxlsxwriter-dev
   libboost-locale-dev libicu-dev
   libgtest-dev libgmock-dev
-  clang python3 python3-aiosmtpd openssl
+  clang python3 python3-aiosmtpd openssl tidy
 )
 
 missing=()

@@ -1,5 +1,7 @@
 #include "render/catalog_localizer.h"
 
+#include <unordered_map>
+
 #include "render/translation_check.h"
 
 namespace homeroom::render {
@@ -50,8 +52,36 @@ std::string CatalogLocalizer::plural(std::string_view singular, std::string_view
         m_catalogs->translate_plural(m_language, singular, plural_form, n), n);
 }
 
+// Dates and small counts repeat on every page of a build, and ICU's date formatters are shared
+// behind a lock: a per-thread cache keeps rendering threads from queueing on it.
+namespace {
+struct FormatKey {
+    const void* localizer;
+    int kind;
+    long long value;
+    friend bool operator==(const FormatKey&, const FormatKey&) = default;
+};
+struct FormatKeyHash {
+    std::size_t operator()(const FormatKey& k) const {
+        return std::hash<const void*>{}(k.localizer) ^ (std::hash<long long>{}(k.value) * 31 + static_cast<std::size_t>(k.kind));
+    }
+};
+template <typename Make>
+const std::string& cached(const void* localizer, int kind, long long value, Make make) {
+    thread_local std::unordered_map<FormatKey, std::string, FormatKeyHash> cache;
+    const FormatKey key{localizer, kind, value};
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+        if (cache.size() > 100000) cache.clear();  // bounded, whatever the input
+        it = cache.emplace(key, make()).first;
+    }
+    return it->second;
+}
+}  // namespace
+
 std::string CatalogLocalizer::number(long long n) const {
-    return m_format->integer(n);
+    if (n < 0 || n > 10000) return m_format->integer(n);
+    return cached(this, -1, n, [&] { return m_format->integer(n); });
 }
 
 std::string CatalogLocalizer::percent(double ratio, int decimals) const {
@@ -59,7 +89,7 @@ std::string CatalogLocalizer::percent(double ratio, int decimals) const {
 }
 
 std::string CatalogLocalizer::date(Date d, DateStyle style) const {
-    return m_format->date(d, style);
+    return cached(this, static_cast<int>(style), d.days(), [&] { return m_format->date(d, style); });
 }
 
 CatalogLocalizerSet::CatalogLocalizerSet(Catalogs catalogs)

@@ -255,8 +255,21 @@ class Renderer {
         return n;
     }
 
+    // Escapes markup, and drops the explicit bidi embeddings, overrides and isolates
+    // (U+202A..U+202E, U+2066..U+2069): in a name they would reorder the text around it on the
+    // page ("Trojan Source" spoofing). Marks (U+200E/F) stay: Arabic text uses them.
     void append_escaped(std::string_view s) {
-        for (char c : s) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char c = s[i];
+            if (c == '\xE2' && i + 2 < s.size()) {
+                const auto b1 = static_cast<unsigned char>(s[i + 1]);
+                const auto b2 = static_cast<unsigned char>(s[i + 2]);
+                if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||
+                    (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+                    i += 2;
+                    continue;
+                }
+            }
             switch (c) {
                 case '&':
                     m_out += "&amp;";

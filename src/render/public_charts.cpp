@@ -57,7 +57,7 @@ std::pair<std::string, std::string> svg_size(const std::string& svg) {
 }
 
 mstch::map chart_context(const std::string& svg, const PublicChartText& text, mstch::array headers,
-                         mstch::array rows) {
+                         mstch::array rows, bool wide) {
     const auto [width, height] = svg_size(svg);
     return mstch::map{{"id", text.id},
                       {"src", svg_image_uri(svg)},
@@ -66,7 +66,8 @@ mstch::map chart_context(const std::string& svg, const PublicChartText& text, ms
                       {"width", width},
                       {"height", height},
                       {"headers", std::move(headers)},
-                      {"rows", std::move(rows)}};
+                      {"rows", std::move(rows)},
+                      {"wide", wide}};
 }
 
 // The lowest drawable value, for an axis that does not waste most of its height below the data.
@@ -128,7 +129,7 @@ mstch::map trend_chart_context(std::span<const PublicFigures> trend,
         rows.push_back(mstch::map{{"label", chart.categories[i]}, {"cells", std::move(cells)}});
     }
     const std::string svg = line_chart_svg(chart, chart_options(text, l));
-    return chart_context(svg, text, std::move(headers), std::move(rows));
+    return chart_context(svg, text, std::move(headers), std::move(rows), false);
 }
 
 mstch::map comparison_chart_context(const PublicFigures& figures, const metrics::MeasureId& measure,
@@ -172,7 +173,8 @@ mstch::map comparison_chart_context(const PublicFigures& figures, const metrics:
     mstch::array headers{mstch::map{{"text", text.categories}},
                          mstch::map{{"text", measure_label(measure, l)}}};
     const std::string svg = comparison_chart_svg(chart, chart_options(text, l));
-    return chart_context(svg, text, std::move(headers), std::move(rows));
+    // One row per school: on a phone it scrolls sideways rather than shrink its text away.
+    return chart_context(svg, text, std::move(headers), std::move(rows), true);
 }
 
 std::string svg_image_uri(std::string_view svg) {

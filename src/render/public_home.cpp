@@ -1,5 +1,8 @@
 #include "render/public_home.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "render/code_labels.h"
 #include "render/decimal_text.h"
 #include "render/public_chrome.h"
@@ -88,7 +91,10 @@ mstch::map about_page_context(const metrics::IndicatorSettings& indicators,
     for (const auto& code : indicators.course_flag_subjects)
         subjects.push_back(subject_label(code, l));
     c["course_subjects"] = either_of(subjects, l);
-    c["gpa_below"] = fixed_decimal(indicators.course_flag_gpa_below, 1);
+    // The Localizer formats whole numbers only: a whole GPA threshold gets the language's digits.
+    const double gpa = indicators.course_flag_gpa_below;
+    c["gpa_below"] = gpa == std::floor(gpa) ? l.number(static_cast<long long>(gpa))
+                                            : fixed_decimal(gpa, 1);
 
     const std::int64_t minimum = settings.minimum_group_size;
     c["min_size"] = l.number(minimum);
@@ -116,19 +122,27 @@ mstch::map language_chooser_context(const LocalizerSet& languages, std::string_v
     chrome.css_href = "assets/site.css";
     chrome.as_of_line = public_footer_line(as_of, l);
     mstch::map c = chrome_context(chrome, l);
-    mstch::array items;
+    mstch::array items, prompts;
+    std::vector<std::string> prompt_texts;
     for (const auto& lang : languages.languages()) {
         const Localizer& in = languages.get(lang);
+        const std::string dir = in.right_to_left() ? "rtl" : "ltr";
+        // A language whose catalog lacks the prompt would repeat another's words.
+        const std::string prompt = in.text("Choose a language");
+        if (std::find(prompt_texts.begin(), prompt_texts.end(), prompt) == prompt_texts.end()) {
+            prompt_texts.push_back(prompt);
+            prompts.push_back(mstch::map{{"code", lang}, {"dir", dir}, {"text", prompt}});
+        }
         items.push_back(mstch::map{
             {"code", lang},
-            {"dir", std::string(in.right_to_left() ? "rtl" : "ltr")},
+            {"dir", dir},
             {"name", languages.native_name(lang)},
-            {"choose", in.text("Choose a language")},
             {"tagline", in.text("School report cards, the district summary and what the figures "
                                 "mean")},
             {"href", lang + "/index.html"}});
     }
     c["choices"] = items;
+    c["prompts"] = prompts;
     return c;
 }
 

@@ -144,9 +144,22 @@ CREATE TABLE settings (
 );
 )SQL";
 
+// Opt-outs the tool itself received (an unsubscribe link, later an SMS STOP), kept apart from the
+// snapshots so that the next import, whose contacts.csv may not know of them yet, cannot undo
+// them. One row per contact and channel; the first opt-out's time and source are kept.
+static constexpr std::string_view k_migration_4 = R"SQL(
+CREATE TABLE opt_outs (
+    contact_id  TEXT NOT NULL,
+    channel     TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+    recorded_at TEXT NOT NULL,  -- UTC YYYY-MM-DDTHH:MM:SSZ
+    source      TEXT NOT NULL,  -- e.g. one-click, confirmation-page
+    PRIMARY KEY (contact_id, channel)
+) WITHOUT ROWID;
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
     static const std::vector<std::string_view> k_migrations = {k_migration_1, k_migration_2,
-                                                               k_migration_3};
+                                                               k_migration_3, k_migration_4};
     return k_migrations;
 }
 

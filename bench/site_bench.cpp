@@ -1,0 +1,182 @@
+// Times `homeroom build` (the HTML stage) on a generated district — by default 50,000 students in
+// 100 schools with a full year — and prints pages/s and peak memory. With --hugo, also renders
+// comparable per-student pages with Hugo (Debian's `hugo`) from the same data and prints the ratio.
+//
+//   build/bench/site_bench [--students N] [--schools M] [--threads T] [--dir DIR] [--hugo]
+//
+// Target (issue "Progress reports and report cards"): all student pages plus school, class and
+// district pages in under 8 s with peak memory under 500 MB, using both cores.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "app/import_bundle.h"
+#include "render/catalog_localizer.h"
+#include "sample/sample_district.h"
+#include "site/private_token.h"
+#include "site/site_builder.h"
+#include "store/database.h"
+#include "store/snapshot_reader.h"
+#include "store/snapshot_repository.h"
+
+namespace fs = std::filesystem;
+using namespace homeroom;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Runs `fn` in a child process so its memory does not count as the build's peak.
+template <typename Fn>
+bool in_child(Fn fn) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        try {
+            _exit(fn() ? 0 : 1);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "site_bench: %s\n", e.what());
+            _exit(1);
+        }
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// Hugo input from the same data: one content file per student with its figures in front matter,
+// and a single layout of comparable size.
+std::size_t write_hugo_site(store::Database& db, const store::SnapshotInfo& snapshot,
+                            const fs::path& dir) {
+    fs::remove_all(dir);
+    fs::create_directories(dir / "content" / "students");
+    fs::create_directories(dir / "layouts" / "_default");
+    std::ofstream(dir / "config.toml") << "baseURL = 'http://localhost/'\ntitle = 'Bench'\n"
+                                          "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n";
+    std::ofstream(dir / "layouts" / "_default" / "single.html")
+        << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}"
+           "</title></head><body><h1>{{ .Title }}</h1><p>{{ .Params.school }} · Grade "
+           "{{ .Params.grade }}</p><p>Absences: {{ .Params.absences }}</p><table><thead><tr>"
+           "<th>Date</th><th>Status</th></tr></thead><tbody>{{ range .Params.attendance }}<tr><td>"
+           "{{ .date }}</td><td>{{ .status }}</td></tr>{{ end }}</tbody></table><table><tbody>"
+           "{{ range .Params.marks }}<tr><td>{{ .section }}</td><td>{{ .period }}</td><td>"
+           "{{ .letter }}</td></tr>{{ end }}</tbody></table></body></html>\n";
+    std::ofstream(dir / "layouts" / "_default" / "list.html") << "<html></html>\n";
+    store::StudentStream stream(db, snapshot.id);
+    StudentRows rows;
+    std::size_t n = 0;
+    while (stream.next(rows)) {
+        std::ofstream out(dir / "content" / "students" /
+                          (site::private_token("bench", "student", rows.student.id) + ".md"));
+        out << "---\ntitle: \"" << rows.student.first_name << " " << rows.student.last_name
+            << "\"\nschool: \"" << rows.student.school_id << "\"\ngrade: \"" << rows.student.grade
+            << "\"\nabsences: " << rows.attendance.size() << "\nattendance:\n";
+        for (const auto& a : rows.attendance)
+            out << "  - date: " << a.date.to_string() << "\n    status: " << static_cast<int>(a.status)
+                << "\n";
+        out << "marks:\n";
+        for (const auto& m : rows.marks)
+            out << "  - section: " << m.section_id << "\n    period: " << m.marking_period_id
+                << "\n    letter: \"" << m.letter << "\"\n";
+        out << "---\n";
+        ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    sample::SampleOptions options;
+    options.students = 50000;
+    options.schools = 100;
+    unsigned threads = 0;
+    bool hugo = false;
+    fs::path dir = "output/bench/site";
+    for (int i = 1; i < argc; ++i) {
+        const bool has_value = i + 1 < argc;
+        if (!std::strcmp(argv[i], "--students") && has_value) options.students = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--schools") && has_value) options.schools = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--threads") && has_value) threads = static_cast<unsigned>(std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--dir") && has_value) dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--hugo")) hugo = true;
+    }
+    const fs::path source = fs::path(__FILE__).parent_path().parent_path();
+    const fs::path bundle = dir / "bundle", db_path = dir / "bench.db", out = dir / "site";
+
+    const auto prepare_start = std::chrono::steady_clock::now();
+    const bool prepared = in_child([&] {
+        sample::write_sample_district(options, bundle);
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
+        store::Database db(db_path);
+        return app::import_bundle(db, bundle, options.as_of, false).result ==
+               app::ImportResult::applied;
+    });
+    if (!prepared) {
+        std::fprintf(stderr, "site_bench: preparing the district failed\n");
+        return 1;
+    }
+    std::printf("district: %d students, %d schools, as of %s (generated and imported in %.1f s)\n",
+                options.students, options.schools, options.as_of.to_string().c_str(),
+                seconds_since(prepare_start));
+
+    fs::remove_all(out);
+    store::Database db(db_path);
+    const auto snapshot = *store::SnapshotRepository(db).latest();
+    Diagnostics diags;
+    auto localizers = render::CatalogLocalizerSet::load(source / "locales", diags);
+    site::SiteOptions site_options;
+    site_options.out_dir = out;
+    site_options.templates_dir = source / "templates";
+    site_options.secret = "bench";
+    site_options.threads = threads;
+    const auto start = std::chrono::steady_clock::now();
+    const auto report = site::build_site(db, snapshot, site_options, *localizers);
+    const double seconds = seconds_since(start);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const double peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    const std::size_t pages = report.student_pages + report.class_pages + report.public_pages;
+    std::printf("homeroom build: %zu student pages (%zu students), %zu class pages, %zu public "
+                "files in %.2f s = %.0f pages/s; cpu %.1f s (%.2f cores); peak memory %.0f MB\n",
+                report.student_pages, report.students, report.class_pages, report.public_pages,
+                seconds, static_cast<double>(pages) / seconds, cpu, cpu / seconds, peak_mb);
+    std::printf("target: < 8 s and < 500 MB: %s\n", seconds < 8 && peak_mb < 500 ? "met" : "NOT met");
+
+    if (hugo) {
+        if (!fs::exists("/usr/bin/hugo")) {
+            std::printf("hugo: not installed (apt-get install hugo)\n");
+            return 0;
+        }
+        const fs::path hugo_dir = dir / "hugo";
+        const std::size_t n = write_hugo_site(db, snapshot, hugo_dir);
+        const auto hugo_start = std::chrono::steady_clock::now();
+        const pid_t pid = fork();
+        if (pid == 0) {
+            execl("/usr/bin/hugo", "hugo", "--quiet", "-s", hugo_dir.c_str(), "-d",
+                  (hugo_dir / "public").c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        int status = 0;
+        rusage child{};
+        wait4(pid, &status, 0, &child);
+        const double hugo_seconds = seconds_since(hugo_start);
+        std::printf("hugo: %zu student pages in %.2f s = %.0f pages/s; peak memory %.0f MB%s\n", n,
+                    hugo_seconds, static_cast<double>(n) / hugo_seconds,
+                    static_cast<double>(child.ru_maxrss) / 1024.0,
+                    WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : " (hugo failed)");
+        std::printf("ratio: homeroom is %.1fx faster than hugo on the student pages\n",
+                    hugo_seconds / seconds);
+    }
+    return 0;
+}

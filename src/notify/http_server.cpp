@@ -1,0 +1,201 @@
+#include "notify/http_server.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/URI.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#include "core/errors.h"
+
+namespace homeroom::notify {
+namespace {
+
+constexpr std::streamsize k_max_body = 16 * 1024;
+
+// Form parts that are files are not wanted by any route: read and dropped.
+class IgnoreParts : public Poco::Net::PartHandler {
+  public:
+    void handlePart(const Poco::Net::MessageHeader&, std::istream& stream) override {
+        stream.ignore(k_max_body);
+    }
+};
+
+void send(Poco::Net::HTTPServerResponse& out, const HttpResponse& r) {
+    out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
+    out.setContentType(r.content_type);
+    out.set("Cache-Control", "no-store");
+    out.set("Referrer-Policy", "no-referrer");
+    out.set("X-Content-Type-Options", "nosniff");
+    out.set("Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+            "frame-ancestors 'none'");
+    for (const auto& [name, value] : r.headers) out.set(name, value);
+    out.setContentLength(static_cast<std::streamsize>(r.body.size()));
+    out.send() << r.body;
+}
+
+HttpRequest to_request(Poco::Net::HTTPServerRequest& in, std::string& body) {
+    HttpRequest r;
+    r.method = in.getMethod();
+    const Poco::URI uri(in.getURI());
+    r.path = uri.getPath();
+    r.query = parse_urlencoded(uri.getRawQuery());
+    if (body.empty())
+        return r;
+    const std::string type = in.getContentType();
+    if (type.rfind("multipart/form-data", 0) == 0) {
+        Poco::Net::HTTPRequest bare(r.method, "/", in.getVersion());
+        bare.setContentType(type);
+        std::istringstream stream(body);
+        Poco::Net::HTMLForm form;
+        form.setFieldLimit(20);
+        IgnoreParts ignore;
+        form.load(bare, stream, ignore);
+        for (const auto& [name, value] : form) r.form.emplace(name, value);
+    } else {
+        r.form = parse_urlencoded(body);
+    }
+    return r;
+}
+
+class RouteHandler : public Poco::Net::HTTPRequestHandler {
+  public:
+    explicit RouteHandler(const RouteTable& routes) : m_routes(routes) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& in,
+                       Poco::Net::HTTPServerResponse& out) override {
+        if (in.getContentLength() > k_max_body) {
+            send(out, simple_page(413, "Too large", "The request is too large."));
+            return;
+        }
+        std::string body(static_cast<std::size_t>(k_max_body) + 1, '\0');
+        in.stream().read(body.data(), k_max_body + 1);
+        body.resize(static_cast<std::size_t>(in.stream().gcount()));
+        if (body.size() > static_cast<std::size_t>(k_max_body)) {
+            send(out, simple_page(413, "Too large", "The request is too large."));
+            return;
+        }
+        HttpRequest request;
+        try {
+            request = to_request(in, body);
+        } catch (const Poco::Exception&) {
+            send(out, simple_page(400, "Bad request", "The request could not be read."));
+            return;
+        }
+        send(out, m_routes.dispatch(request));
+    }
+
+  private:
+    const RouteTable& m_routes;
+};
+
+class RouteHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+  public:
+    explicit RouteHandlerFactory(const RouteTable& routes) : m_routes(routes) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest&) override {
+        return new RouteHandler(m_routes);
+    }
+
+  private:
+    const RouteTable& m_routes;
+};
+
+}  // namespace
+
+std::pair<std::string, std::uint16_t> parse_listen_address(std::string_view text) {
+    std::string host;
+    std::string_view port_text;
+    if (!text.empty() && text.front() == '[') {
+        const auto close = text.find("]:");
+        if (close == std::string_view::npos)
+            throw std::invalid_argument("not HOST:PORT");
+        host = std::string(text.substr(1, close - 1));
+        port_text = text.substr(close + 2);
+    } else {
+        const auto colon = text.rfind(':');
+        if (colon == std::string_view::npos || text.find(':') != colon)
+            throw std::invalid_argument("not HOST:PORT");
+        host = std::string(text.substr(0, colon));
+        port_text = text.substr(colon + 1);
+    }
+    if (host.empty() || port_text.empty() || port_text.size() > 5)
+        throw std::invalid_argument("not HOST:PORT");
+    unsigned port = 0;
+    for (char c : port_text) {
+        if (c < '0' || c > '9')
+            throw std::invalid_argument("the port is not a number");
+        port = port * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (port > 65535)
+        throw std::invalid_argument("the port is above 65535");
+    return {host, static_cast<std::uint16_t>(port)};
+}
+
+struct HttpServer::Impl {
+    std::string host;
+    Poco::Net::ServerSocket socket;
+    std::unique_ptr<Poco::Net::HTTPServer> server;
+    bool running = false;
+};
+
+HttpServer::HttpServer(const RouteTable& routes, std::string_view listen)
+    : m_impl(std::make_unique<Impl>()) {
+    std::pair<std::string, std::uint16_t> address;
+    try {
+        address = parse_listen_address(listen);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError("cannot listen on \"" + std::string(listen) + "\": " + e.what());
+    }
+    m_impl->host = address.first;
+    try {
+        m_impl->socket.bind(Poco::Net::SocketAddress(address.first, address.second), true);
+        m_impl->socket.listen(64);
+    } catch (const Poco::Exception& e) {
+        throw UnavailableError("cannot listen on " + std::string(listen) + ": " + e.displayText());
+    }
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(4);
+    params->setMaxQueued(64);
+    params->setTimeout(Poco::Timespan(10, 0));
+    params->setKeepAlive(true);
+    m_impl->server = std::make_unique<Poco::Net::HTTPServer>(new RouteHandlerFactory(routes),
+                                                             m_impl->socket, params);
+    m_impl->server->start();
+    m_impl->running = true;
+}
+
+HttpServer::~HttpServer() {
+    try {
+        stop();
+    } catch (...) {  // a destructor never throws
+    }
+}
+
+std::string HttpServer::host() const {
+    return m_impl->host;
+}
+
+std::uint16_t HttpServer::port() const {
+    return m_impl->socket.address().port();
+}
+
+void HttpServer::stop() {
+    if (!m_impl->running)
+        return;
+    m_impl->running = false;
+    m_impl->server->stopAll(false);
+}
+
+}  // namespace homeroom::notify

@@ -1,0 +1,356 @@
+#include "notify/weekly_digests.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "core/errors.h"
+#include "metrics/student_changes.h"
+#include "metrics/student_indicators.h"
+#include "notify/recipient_address.h"
+#include "notify/recipient_set.h"
+#include "notify/unsubscribe_token.h"
+#include "site/site_builder.h"
+#include "site/snapshot_index.h"
+#include "site/student_pipeline.h"
+#include "store/opt_out_repository.h"
+#include "store/outbox_repository.h"
+#include "store/snapshot_reader.h"
+
+namespace homeroom::notify {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Prepared {
+    store::NewOutboxMessage message;
+    std::string html;  // for previews
+    bool has_news = false;
+};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+Date date_of(std::chrono::sys_seconds t) {
+    return Date::from_days(static_cast<std::int32_t>(
+        std::chrono::floor<std::chrono::days>(t).time_since_epoch().count()));
+}
+
+std::string trimmed_base_url(const std::string& url) {
+    std::string out = url;
+    while (!out.empty() && out.back() == '/') out.pop_back();
+    if (out.rfind("https://", 0) != 0 && out.rfind("http://", 0) != 0)
+        throw UsageError("[site] base_url must start with https:// or http://, not \"" + url +
+                         "\"");
+    return out;
+}
+
+// Runs `work(i)` for i in [0, n) on `threads` threads; the first exception is rethrown.
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& work) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto run = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            try {
+                work(i);
+            } catch (...) {
+                std::lock_guard lock(error_mutex);
+                if (!error)
+                    error = std::current_exception();
+                next = n;
+            }
+        }
+    };
+    const unsigned count = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < count; ++t) pool.emplace_back(run);
+    run();
+    for (auto& t : pool) t.join();
+    if (error)
+        std::rethrow_exception(error);
+}
+
+// The students of the snapshot and what each one's parents hear this week.
+struct Children {
+    std::vector<Student> students;
+    std::vector<ChildWeek> weeks;  // by student id
+    const ChildWeek* find(std::string_view id) const {
+        const auto it = std::lower_bound(
+            weeks.begin(), weeks.end(), id,
+            [](const ChildWeek& c, std::string_view key) { return c.student_id < key; });
+        return it != weeks.end() && it->student_id == id ? &*it : nullptr;
+    }
+};
+
+Children summarize_children(store::Database& db, const WeeklyDigestOptions& o,
+                            const WeekSnapshots& snaps, const site::SnapshotIndex& now,
+                            const site::SnapshotIndex* before,
+                            const render::LocalizerSet& localizers, const std::string& base_url,
+                            std::size_t total) {
+    const unsigned threads = site::worker_count(o.threads);
+    struct WorkerState {
+        std::vector<Student> students;
+        std::vector<ChildWeek> weeks;
+    };
+    std::vector<WorkerState> state(threads);
+    std::atomic<std::size_t> done{0};
+    site::for_each_student(
+        db, snaps.now.id, before ? std::optional(snaps.before->id) : std::nullopt, threads,
+        [&](site::StudentJob& job, unsigned w) {
+            const Student& student = job.now.student;
+            const auto& calendar = now.calendar(student.school_id);
+            const auto records = site::to_records(job.now, now);
+            const auto indicators =
+                metrics::compute_student_indicators(records, calendar, now.as_of, o.indicators);
+            // A student missing from the snapshot before the week has no history to compare
+            // with: like a first digest, only the week itself is news (not every old incident).
+            std::optional<metrics::StudentChanges> changes;
+            if (before && job.before) {
+                const auto before_records = site::to_records(*job.before, *before);
+                const auto school = before->calendars.find(student.school_id);
+                const auto before_indicators = metrics::compute_student_indicators(
+                    before_records, school == before->calendars.end() ? calendar : school->second,
+                    before->as_of, o.indicators);
+                changes = metrics::changes_between(before_records, before_indicators, records,
+                                                   indicators, o.indicators.grade_scale);
+            }
+            ChildWeek week = summarize_child_week(
+                {records, indicators, changes ? &*changes : nullptr, now.section_info, o.week});
+            // The page's path in English, less "en.html": the site builder owns the layout.
+            const std::string path = site::student_page_path(o.secret, student.id, "en");
+            week.page_url_prefix = base_url + "/" + path.substr(0, path.size() - 7);
+            week.page_languages = site::page_languages(job.now, now, localizers);
+            state[w].weeks.push_back(std::move(week));
+            state[w].students.push_back(student);
+            const std::size_t n = ++done;
+            if (o.progress && (n % 1000 == 0 || n == total))
+                o.progress("students", n, total);
+        });
+    Children out;
+    for (auto& s : state) {
+        for (auto& st : s.students) out.students.push_back(std::move(st));
+        for (auto& wk : s.weeks) out.weeks.push_back(std::move(wk));
+    }
+    std::sort(out.weeks.begin(), out.weeks.end(),
+              [](const ChildWeek& a, const ChildWeek& b) { return a.student_id < b.student_id; });
+    std::sort(out.students.begin(), out.students.end(),
+              [](const Student& a, const Student& b) { return a.id < b.id; });
+    return out;
+}
+
+void clear_previews(const fs::path& dir, const std::string& week) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        const std::string ext = e.path().extension().string();
+        if (name.rfind(week + "-", 0) == 0 && (ext == ".eml" || ext == ".html"))
+            fs::remove(e.path(), ec);
+    }
+}
+
+void write_preview(const fs::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    out.close();
+    if (!out)
+        throw IoError("cannot write " + path.string());
+}
+
+}  // namespace
+
+std::string unsubscribe_url(std::string_view base_url, std::string_view token) {
+    return std::string(base_url) + "/unsubscribe?t=" + std::string(token);
+}
+
+WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestOptions& o,
+                                        const render::LocalizerSet& localizers,
+                                        const render::TemplateSet& templates) {
+    const auto started = std::chrono::steady_clock::now();
+    if (o.secret.empty())
+        throw UsageError("the site secret is empty");
+    if (o.channel != Channel::email)
+        throw UsageError("weekly digests go by email only for now");
+    if (!is_plain_addr_spec(o.from.address))
+        throw UsageError("[email] from must hold a plain email address, not \"" +
+                         o.from.address + "\"");
+    if (!o.unsubscribe_address.empty() && !is_plain_addr_spec(o.unsubscribe_address))
+        throw UsageError("[email] unsubscribe_address must be a plain email address, not \"" +
+                         o.unsubscribe_address + "\"");
+    const std::string base_url = trimmed_base_url(o.base_url);
+    const std::string domain = o.from.address.substr(o.from.address.find('@') + 1);
+    const std::string week = o.week.week_start().to_string();
+
+    WeeklyDigestReport report;
+    const store::SnapshotRepository snapshot_repo(db);
+    const auto chosen = choose_week_snapshots(snapshot_repo.list(), o.week, o.as_of);
+    if (!chosen)
+        throw NoInputError(o.as_of ? "no snapshot of " + o.as_of->to_string() + " in " +
+                                         db.path().string() + " (see homeroom snapshots)"
+                                   : "no snapshot on or before " +
+                                         o.week.week_start().plus_days(6).to_string() + " in " +
+                                         db.path().string() + " (import a bundle first)");
+    report.snapshots = *chosen;
+    const WeekSnapshots& snaps = report.snapshots;
+
+    const SnapshotTables tables = store::load_snapshot_tables(db, snaps.now.id);
+    const site::SnapshotIndex now = site::index_snapshot(tables, snaps.now.as_of);
+    std::optional<site::SnapshotIndex> before;
+    if (snaps.before && !snaps.stale)
+        before = site::index_snapshot(store::load_snapshot_tables(db, snaps.before->id),
+                                      snaps.before->as_of);
+    const auto total =
+        static_cast<std::size_t>(snapshot_repo.count_rows(snaps.now.id, "students"));
+    const Children children = summarize_children(db, o, snaps, now, before ? &*before : nullptr,
+                                                 localizers, base_url, total);
+    report.students = children.students.size();
+
+    // Consent, with Homeroom's own opt-outs on top of the snapshot's flags.
+    const auto opted_out = store::OptOutRepository(db).contacts(o.channel);
+    std::vector<Contact> contacts = tables.contacts;
+    for (auto& c : contacts) {
+        if (!opted_out.count(c.id))
+            continue;
+        ++report.recorded_opt_outs;
+        (o.channel == Channel::email ? c.email_opted_out : c.sms_opted_out) = true;
+    }
+    report.send_date = std::max(date_of(o.now), o.week.week_start().plus_days(6));
+    const RecipientSet recipients =
+        build_recipient_set(children.students, contacts, tables.links, o.channel, report.send_date);
+    report.recipients = recipients.recipients.size();
+    report.links_considered = recipients.links_considered;
+    report.links_allowed = recipients.links_allowed;
+    report.unknown_links = recipients.unknown_links;
+    report.refusals = recipients.refusals;
+
+    // What earlier runs queued for this week: not built again. Messages still waiting for a
+    // contact who may no longer receive them (consent withdrawn, opted out) are cancelled.
+    store::OutboxRepository outbox(db);
+    std::set<std::string, std::less<>> queued_contacts, queued_mailboxes;
+    std::set<std::string, std::less<>> allowed_contacts;
+    for (const auto& r : recipients.recipients) allowed_contacts.insert(r.contact_id);
+    for (const auto& m : outbox.list({.channel = o.channel, .week = o.week})) {
+        if (m.key.kind != k_weekly_digest_kind)
+            continue;
+        queued_contacts.insert(m.key.contact_id);
+        queued_mailboxes.insert(mailbox_key(o.channel, m.recipient));
+        const bool pending = m.status == MessageStatus::created ||
+                             m.status == MessageStatus::temporary_failure;
+        if (pending && !allowed_contacts.count(m.key.contact_id) && !o.dry_run)
+            report.cancelled += outbox.transition(m.id, MessageStatus::cancelled, o.now,
+                                                  "no longer allowed: consent withdrawn or "
+                                                  "opted out");
+    }
+
+    if (o.dry_run) {
+        fs::create_directories(o.preview_dir);
+        clear_previews(o.preview_dir, week);
+    }
+    const std::string date_header = format_mail_date(o.now);
+    const unsigned threads = site::worker_count(o.threads);
+    const std::size_t batch_size = std::max<std::size_t>(1, o.batch_size);
+    const auto& list = recipients.recipients;
+    std::size_t done = 0;
+    for (std::size_t first = 0; first < list.size(); first += batch_size) {
+        const std::size_t last = std::min(list.size(), first + batch_size);
+        std::vector<std::optional<Prepared>> batch(last - first);
+        std::vector<char> skipped_as_queued(last - first, 0);
+        parallel_for(last - first, threads, [&](std::size_t i) {
+            const Recipient& r = list[first + i];
+            if (queued_contacts.count(r.contact_id) ||
+                queued_mailboxes.count(mailbox_key(o.channel, r.address))) {
+                skipped_as_queued[i] = 1;
+                return;
+            }
+            const Contact& contact = now.contacts.at(r.contact_id);
+            DigestRequest request;
+            request.week = o.week;
+            request.recipient_name = contact.first_name + " " + contact.last_name;
+            request.language = contact.preferred_language;
+            request.district_name = o.district_name;
+            for (const auto& id : r.student_ids)
+                if (const ChildWeek* c = children.find(id))
+                    request.children.push_back(c);
+            const std::string token = make_unsubscribe_token(
+                o.secret, {r.contact_id, o.channel, localizers.get(contact.preferred_language).language()});
+            request.unsubscribe_url = unsubscribe_url(base_url, token);
+            auto digest = build_digest(request, o.digest, localizers, templates);
+            if (!digest)
+                return;
+
+            Prepared p;
+            p.has_news = digest->has_news;
+            p.message.key = {r.contact_id, o.week.week_start(), k_weekly_digest_kind, o.channel};
+            p.message.recipient = r.address;
+            p.message.subject = digest->subject;
+            p.message.allowed_by = format_allowed_by(r);
+            MailContent mail;
+            mail.from = o.from;
+            mail.to = {request.recipient_name, r.address};
+            mail.subject = digest->subject;
+            mail.text_body = std::move(digest->text_body);
+            mail.html_body = digest->html_body;
+            mail.message_id = make_message_id(store::to_string(p.message.key), domain);
+            mail.date = date_header;
+            mail.unsubscribe_url = request.unsubscribe_url;
+            if (!o.unsubscribe_address.empty())
+                mail.unsubscribe_mailto =
+                    "mailto:" + o.unsubscribe_address + "?subject=unsubscribe%20" + token;
+            mail.language = digest->language;
+            p.message.body = build_mail_message(mail);
+            if (o.dry_run)
+                p.html = std::move(digest->html_body);
+            batch[i] = std::move(p);
+        });
+
+        std::vector<store::NewOutboxMessage> to_queue;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (skipped_as_queued[i]) {
+                ++report.already_queued;
+                continue;
+            }
+            if (!batch[i]) {
+                ++report.nothing_new_skipped;
+                continue;
+            }
+            ++(batch[i]->has_news ? report.with_news : report.nothing_new_sent);
+            if (o.dry_run) {
+                ++report.queued;
+                if (report.previews < o.preview_limit) {
+                    char name[32];
+                    std::snprintf(name, sizeof name, "-%04zu", report.previews + 1);
+                    const fs::path base = o.preview_dir / (week + name);
+                    write_preview(fs::path(base).concat(".eml"), batch[i]->message.body);
+                    write_preview(fs::path(base).concat(".html"), batch[i]->html);
+                    ++report.previews;
+                }
+            } else {
+                to_queue.push_back(std::move(batch[i]->message));
+            }
+        }
+        if (!to_queue.empty()) {
+            const std::size_t queued = outbox.queue_all(to_queue, o.now);
+            report.queued += queued;
+            report.already_queued += to_queue.size() - queued;
+        }
+        done = last;
+        if (o.progress)
+            o.progress("digests", done, list.size());
+    }
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+}  // namespace homeroom::notify
