@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache
   libpoco-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libmstch-dev libxlsxwriter-dev
-  libboost-locale-dev libicu-dev
+  libicu-dev librsvg2-bin
   libgtest-dev libgmock-dev
   clang python3 python3-aiosmtpd openssl tidy
 )

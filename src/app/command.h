@@ -35,5 +35,9 @@ int run_sample_data(CommandContext&, const std::vector<std::string>&);
 int run_demo(CommandContext&, const std::vector<std::string>&);
 int run_snapshots(CommandContext&, const std::vector<std::string>&);
 int run_build(CommandContext&, const std::vector<std::string>&);
+int run_check(CommandContext&, const std::vector<std::string>&);
+int run_notify(CommandContext&, const std::vector<std::string>&);
+int run_outbox(CommandContext&, const std::vector<std::string>&);
+int run_serve(CommandContext&, const std::vector<std::string>&);
 
 }  // namespace homeroom::app

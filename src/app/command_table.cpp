@@ -9,6 +9,10 @@ const std::vector<Command>& command_table() {
         {"import", "validate a district bundle and store it as a dated snapshot", run_import},
         {"snapshots", "list the snapshots in the database", run_snapshots},
         {"build", "build the static site (report cards, progress and class pages)", run_build},
+        {"check", "validate templates and translation catalogs", run_check},
+        {"notify", "queue and send the weekly parent digests of a week", run_notify},
+        {"outbox", "list queued and sent messages and their delivery status", run_outbox},
+        {"serve", "answer unsubscribe links (a small web endpoint)", run_serve},
     };
     return k_commands;
 }

@@ -2,6 +2,7 @@
 #include "app/command.h"
 #include "app/command_line.h"
 #include "app/exit_codes.h"
+#include "app/notify_run.h"
 #include "app/progress_line.h"
 #include "sample/sample_district.h"
 #include "store/snapshot_repository.h"
@@ -53,6 +54,17 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
 
     const store::SnapshotRepository snapshots(db);
     const auto latest = snapshots.latest();
+
+    // The week's digests, "sent" as files whatever the config says: a demo mails nobody.
+    ctx.err << "[demo] weekly digests\n";
+    NotifyRequest digests;
+    digests.week = latest->as_of;
+    digests.transport = "file";
+    digests.outbox_dir = out / "outbox";
+    const int notified = notify_with_report(ctx, db, digests);
+    if (notified != k_exit_ok)
+        return notified;
+
     ctx.out << "\nHomeroom demo ready.\n"
             << "  database   " << db.path().string() << " (" << snapshots.list().size()
             << " snapshots, latest " << latest->as_of.to_string() << ": "
@@ -64,6 +76,8 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
             << " (report cards, district summary)\n"
             << "  private    " << (out / "site" / "private").string()
             << "/ (progress and class pages; serve behind a login)\n"
+            << "  digests    " << (out / "outbox").string()
+            << "/*.eml (this week's parent emails; homeroom outbox lists them)\n"
             << "  try        homeroom snapshots; sqlite3 " << db.path().string()
             << " 'SELECT * FROM schools'\n";
     return k_exit_ok;

@@ -126,6 +126,8 @@ class Run {
             }
         }
         m_report.lost_claims += !applied;
+        if (m_options.progress)
+            m_options.progress(++m_outcomes, m_report.claimed);
     }
 
     // Messages claimed but never offered to the server: due again at once, for another
@@ -154,6 +156,7 @@ class Run {
     std::atomic<bool> m_stop{false};
     std::exception_ptr m_error;
     DeliveryReport m_report;
+    std::size_t m_outcomes = 0;
 };
 
 }  // namespace

@@ -27,6 +27,9 @@ struct DeliveryOptions {
     RetryPolicy retry;
     // The time of each claim and outcome; default: the system clock.
     std::function<std::chrono::sys_seconds()> clock;
+    // Called after each recorded outcome with (outcomes so far, claimed so far), from the
+    // sending threads one at a time: for a progress line.
+    std::function<void(std::size_t, std::size_t)> progress;
 };
 
 struct DeliveryReport {

@@ -32,7 +32,7 @@ class IgnoreParts : public Poco::Net::PartHandler {
 };
 
 void send(Poco::Net::HTTPServerResponse& out, const HttpResponse& r) {
-    out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
+    out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
     out.setContentType(r.content_type);
     out.set("Cache-Control", "no-store");
     out.set("Referrer-Policy", "no-referrer");

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <exception>
 #include <fstream>
 #include <mutex>
@@ -33,12 +32,6 @@ struct Prepared {
     std::string html;  // for previews
     bool has_news = false;
 };
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 Date date_of(std::chrono::sys_seconds t) {
     return Date::from_days(static_cast<std::int32_t>(

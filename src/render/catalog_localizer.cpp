@@ -53,7 +53,9 @@ std::string CatalogLocalizer::plural(std::string_view singular, std::string_view
 }
 
 // Dates and small counts repeat on every page of a build, and ICU's date formatters are shared
-// behind a lock: a per-thread cache keeps rendering threads from queueing on it.
+// behind a lock: a per-thread cache keeps rendering threads from queueing on it. Keyed by the
+// language's LocaleFormat, which lives as long as the process: a localizer's own address can be
+// reused by another language's after its set is destroyed, and would then return stale text.
 namespace {
 struct FormatKey {
     const void* localizer;
@@ -63,7 +65,8 @@ struct FormatKey {
 };
 struct FormatKeyHash {
     std::size_t operator()(const FormatKey& k) const {
-        return std::hash<const void*>{}(k.localizer) ^ (std::hash<long long>{}(k.value) * 31 + static_cast<std::size_t>(k.kind));
+        return std::hash<const void*>{}(k.localizer) ^
+               (std::hash<long long>{}(k.value) * 31 + static_cast<std::size_t>(k.kind));
     }
 };
 template <typename Make>
@@ -72,7 +75,8 @@ const std::string& cached(const void* localizer, int kind, long long value, Make
     const FormatKey key{localizer, kind, value};
     auto it = cache.find(key);
     if (it == cache.end()) {
-        if (cache.size() > 100000) cache.clear();  // bounded, whatever the input
+        if (cache.size() > 100000)
+            cache.clear();  // bounded, whatever the input
         it = cache.emplace(key, make()).first;
     }
     return it->second;
@@ -80,8 +84,9 @@ const std::string& cached(const void* localizer, int kind, long long value, Make
 }  // namespace
 
 std::string CatalogLocalizer::number(long long n) const {
-    if (n < 0 || n > 10000) return m_format->integer(n);
-    return cached(this, -1, n, [&] { return m_format->integer(n); });
+    if (n < 0 || n > 10000)
+        return m_format->integer(n);
+    return cached(m_format, -1, n, [&] { return m_format->integer(n); });
 }
 
 std::string CatalogLocalizer::percent(double ratio, int decimals) const {
@@ -89,7 +94,8 @@ std::string CatalogLocalizer::percent(double ratio, int decimals) const {
 }
 
 std::string CatalogLocalizer::date(Date d, DateStyle style) const {
-    return cached(this, static_cast<int>(style), d.days(), [&] { return m_format->date(d, style); });
+    return cached(m_format, static_cast<int>(style), d.days(),
+                  [&] { return m_format->date(d, style); });
 }
 
 CatalogLocalizerSet::CatalogLocalizerSet(Catalogs catalogs)

@@ -1,5 +1,7 @@
 #include "render/code_labels.h"
 
+#include "render/translatable.h"
+
 #include <map>
 
 namespace homeroom::render {
@@ -15,14 +17,14 @@ std::string lookup(const std::map<std::string_view, std::string_view>& table, st
 
 std::string subject_label(std::string_view code, const Localizer& l) {
     static const std::map<std::string_view, std::string_view> k_labels = {
-        {"ela", "English language arts"},
-        {"math", "Mathematics"},
-        {"science", "Science"},
-        {"social_studies", "Social studies"},
-        {"arts", "Arts"},
-        {"physical_education", "Physical education"},
-        {"world_language", "World language"},
-        {"other", "Other"}};
+        {"ela", translatable("English language arts")},
+        {"math", translatable("Mathematics")},
+        {"science", translatable("Science")},
+        {"social_studies", translatable("Social studies")},
+        {"arts", translatable("Arts")},
+        {"physical_education", translatable("Physical education")},
+        {"world_language", translatable("World language")},
+        {"other", translatable("Other")}};
     return lookup(k_labels, code, l);
 }
 
@@ -44,21 +46,21 @@ std::string attendance_status_label(AttendanceStatus status, const Localizer& l)
 
 std::string incident_type_label(std::string_view code, const Localizer& l) {
     static const std::map<std::string_view, std::string_view> k_labels = {
-        {"disruption", "Disruption"}, {"defiance", "Defiance"},
-        {"fighting", "Fighting"},     {"bullying", "Bullying"},
-        {"harassment", "Harassment"}, {"weapons", "Weapons"},
-        {"substances", "Substances"}, {"other", "Other"}};
+        {"disruption", translatable("Disruption")}, {"defiance", translatable("Defiance")},
+        {"fighting", translatable("Fighting")},     {"bullying", translatable("Bullying")},
+        {"harassment", translatable("Harassment")}, {"weapons", translatable("Weapons")},
+        {"substances", translatable("Substances")}, {"other", translatable("Other")}};
     return lookup(k_labels, code, l);
 }
 
 std::string discipline_action_label(std::string_view code, const Localizer& l) {
     static const std::map<std::string_view, std::string_view> k_labels = {
-        {"none", "No action"},
-        {"detention", "Detention"},
-        {"in_school_suspension", "In-school suspension"},
-        {"out_of_school_suspension", "Out-of-school suspension"},
-        {"expulsion", "Expulsion"},
-        {"other", "Other action"}};
+        {"none", translatable("No action")},
+        {"detention", translatable("Detention")},
+        {"in_school_suspension", translatable("In-school suspension")},
+        {"out_of_school_suspension", translatable("Out-of-school suspension")},
+        {"expulsion", translatable("Expulsion")},
+        {"other", translatable("Other action")}};
     return lookup(k_labels, code, l);
 }
 
@@ -76,33 +78,36 @@ std::string grade_label(std::string_view grade, const Localizer& l) {
 
 std::string flag_label(std::string_view flag_code, const Localizer& l) {
     static const std::map<std::string_view, std::string_view> k_labels = {
-        {"attendance", "Attendance"},
-        {"behavior", "Behavior"},
-        {"course_performance", "Course performance"}};
+        {"attendance", translatable("Attendance")},
+        {"behavior", translatable("Behavior")},
+        {"course_performance", translatable("Course performance")}};
     return lookup(k_labels, flag_code, l);
 }
 
 std::string subgroup_label(std::string_view dimension, std::string_view code, const Localizer& l) {
     static const std::map<std::string_view, std::string_view> k_codes = {
-        {"all", "All students"},
-        {"F", "Female"},
-        {"M", "Male"},
-        {"X", "Nonbinary"},
-        {"american_indian", "American Indian or Alaska Native"},
-        {"asian", "Asian"},
-        {"black", "Black or African American"},
-        {"hispanic", "Hispanic or Latino"},
-        {"pacific_islander", "Native Hawaiian or Pacific Islander"},
-        {"white", "White"},
-        {"two_or_more", "Two or more races"},
-        {"not_reported", "Not reported"}};
-    if (code == "yes" || code == "no") {
+        {"all", translatable("All students")},
+        {"F", translatable("Female")},
+        {"M", translatable("Male")},
+        {"X", translatable("Nonbinary")},
+        {"american_indian", translatable("American Indian or Alaska Native")},
+        {"asian", translatable("Asian")},
+        {"black", translatable("Black or African American")},
+        {"hispanic", translatable("Hispanic or Latino")},
+        {"pacific_islander", translatable("Native Hawaiian or Pacific Islander")},
+        {"white", translatable("White")},
+        {"two_or_more", translatable("Two or more races")},
+        {"not_reported", translatable("Not reported")}};
+    if (code == std::string_view("yes") || code == std::string_view("no")) {
         static const std::map<std::string_view, std::pair<std::string_view, std::string_view>>
-            k_yes_no = {{"english_learner", {"English learners", "Not English learners"}},
+            k_yes_no = {{"english_learner",
+                         {translatable("English learners"), translatable("Not English learners")}},
                         {"special_education",
-                         {"Students with disabilities", "Students without disabilities"}},
+                         {translatable("Students with disabilities"),
+                          translatable("Students without disabilities")}},
                         {"economically_disadvantaged",
-                         {"Economically disadvantaged", "Not economically disadvantaged"}}};
+                         {translatable("Economically disadvantaged"),
+                          translatable("Not economically disadvantaged")}}};
         const auto it = k_yes_no.find(dimension);
         if (it != k_yes_no.end())
             return l.text(code == "yes" ? it->second.first : it->second.second);

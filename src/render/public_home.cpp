@@ -93,8 +93,8 @@ mstch::map about_page_context(const metrics::IndicatorSettings& indicators,
     c["course_subjects"] = either_of(subjects, l);
     // The Localizer formats whole numbers only: a whole GPA threshold gets the language's digits.
     const double gpa = indicators.course_flag_gpa_below;
-    c["gpa_below"] = gpa == std::floor(gpa) ? l.number(static_cast<long long>(gpa))
-                                            : fixed_decimal(gpa, 1);
+    c["gpa_below"] =
+        gpa == std::floor(gpa) ? l.number(static_cast<long long>(gpa)) : fixed_decimal(gpa, 1);
 
     const std::int64_t minimum = settings.minimum_group_size;
     c["min_size"] = l.number(minimum);

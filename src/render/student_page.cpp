@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "render/code_labels.h"
+#include "render/translatable.h"
 
 namespace homeroom::render {
 namespace {
@@ -68,12 +69,13 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
         const char* code;
         const char* letter;
         bool on;
-        const char* rule;
+        std::string_view rule;
     };
-    const FlagRow flag_rows[] = {{"attendance", "A", ind.flags.attendance, "attendance below 90%"},
-                                 {"behavior", "B", ind.flags.behavior, "one or more suspensions"},
-                                 {"course_performance", "C", ind.flags.course_performance,
-                                  "a failing mark in English or math, or a GPA below 2.0"}};
+    const FlagRow flag_rows[] = {
+        {"attendance", "A", ind.flags.attendance, translatable("attendance below 90%")},
+        {"behavior", "B", ind.flags.behavior, translatable("one or more suspensions")},
+        {"course_performance", "C", ind.flags.course_performance,
+         translatable("a failing mark in English or math, or a GPA below 2.0")}};
     mstch::array flags;
     for (const auto& f : flag_rows)
         flags.push_back(mstch::map{{"letter", std::string(f.letter)},
@@ -88,8 +90,8 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
         for (const auto& fc : d.changes->flags) {
             const std::string label = flag_label(metrics::to_code(fc.flag), l);
             std::string text = l.text(fc.change == metrics::FlagChangeKind::raised
-                                          ? "New early-warning indicator: {{flag}}"
-                                          : "Back on track: {{flag}}");
+                                          ? translatable("New early-warning indicator: {{flag}}")
+                                          : translatable("Back on track: {{flag}}"));
             if (const auto at = text.find("{{flag}}"); at != std::string::npos)
                 text.replace(at, 8, label);
             changes.push_back(mstch::map{{"text", text}});
@@ -99,8 +101,10 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
             const std::string title =
                 it == d.sections.end() ? mc.mark.mark.section_id : it->second.title;
             changes.push_back(mstch::map{
-                {"text", l.text(mc.previous ? "Changed mark" : "New mark") + ": " + title + " — " +
-                             mark_text(mc.mark.mark, l) + " (" + mc.mark.period.name + ")"}});
+                {"text",
+                 l.text(mc.previous ? translatable("Changed mark") : translatable("New mark")) +
+                     ": " + title + " — " + mark_text(mc.mark.mark, l) + " (" +
+                     mc.mark.period.name + ")"}});
         }
         for (const auto& inc : d.changes->incidents)
             changes.push_back(mstch::map{{"text", l.text("New incident") + ": " +

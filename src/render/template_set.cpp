@@ -9,7 +9,7 @@
 namespace homeroom::render {
 namespace fs = std::filesystem;
 
-TemplateSet::TemplateSet(const fs::path& dir) {
+TemplateSet::TemplateSet(const fs::path& dir, std::vector<std::string>* errors) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw NoInputError("cannot read templates " + dir.string() + ": no such folder");
@@ -26,8 +26,16 @@ TemplateSet::TemplateSet(const fs::path& dir) {
     }
     // mstch parses every partial it is given on every render; pages inline theirs once here,
     // so a render parses one template.
-    for (auto& [name, text] : m_templates)
-        m_compiled.emplace(name, CompiledTemplate(expand_partials(text, 0), name + ".mustache"));
+    for (auto& [name, text] : m_templates) {
+        try {
+            m_compiled.emplace(name,
+                               CompiledTemplate(expand_partials(text, 0), name + ".mustache"));
+        } catch (const std::invalid_argument& e) {
+            if (!errors)
+                throw;
+            errors->push_back(e.what());
+        }
+    }
 }
 
 std::string TemplateSet::expand_partials(const std::string& text, int depth) const {

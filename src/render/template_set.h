@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "render/compiled_template.h"
 #include "render/localizer.h"
@@ -19,7 +20,10 @@ class TemplateSet {
   public:
     // Loads every *.mustache below `dir` (names relative, without the extension, '/'-separated).
     // Throws NoInputError when the folder is missing, IoError when a file cannot be read.
-    explicit TemplateSet(const std::filesystem::path& dir);
+    // With `errors`, a template that does not compile is reported there ("NAME.mustache:LINE:
+    // message") and left out, instead of throwing std::invalid_argument.
+    explicit TemplateSet(const std::filesystem::path& dir,
+                         std::vector<std::string>* errors = nullptr);
 
     bool has(const std::string& name) const { return m_templates.count(name) > 0; }
     const std::string& source(const std::string& name) const;

@@ -34,8 +34,8 @@ constexpr ContextText translatable_in_context(std::string_view context, std::str
     return {context, msgid};
 }
 
-// What each catalog calls its own language, for the language switcher: a translator translates
-// "English" in this context as "Español", "العربية"...
+// What each catalog calls its own language, for the language switcher (Catalogs::native_name).
+// TRANSLATORS: the name of YOUR language, written in your language: "Español", "العربية".
 inline constexpr ContextText k_language_name = translatable_in_context("language name", "English");
 
 }  // namespace homeroom::render

@@ -192,6 +192,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     render::PublicSiteData pub;
     pub.as_of = x.as_of;
     pub.district_name = options.district_name;
+    pub.indicators = options.indicators;
     for (const auto& [id, school] : x.schools)
         pub.schools.push_back(render::SchoolAggregate{school, by_school[id]});
     std::vector<store::SnapshotInfo> earlier;

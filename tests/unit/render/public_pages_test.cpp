@@ -358,3 +358,20 @@ TEST(PublicPages, EveryPageIsWellFormedForTidy) {
 
 }  // namespace
 }  // namespace homeroom::render
+
+namespace homeroom::render {
+namespace {
+
+TEST(PublicPages, ADistrictWithoutSchoolsStillHasItsPages) {
+    PublicSiteData data;
+    data.as_of = *Date::parse("2025-10-03");
+    data.district_name = "Empty";
+    const Site site = render_site(data, EnglishOnly{});
+    EXPECT_TRUE(site.count("public/en/index.html"));
+    EXPECT_TRUE(site.count("public/en/district.html"));
+    EXPECT_TRUE(site.count("public/en/board-workbook.xlsx"));
+    EXPECT_NE(site.at("public/en/index.html").find("No schools yet."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace homeroom::render

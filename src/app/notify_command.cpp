@@ -1,0 +1,201 @@
+// homeroom notify --week YYYY-MM-DD [--channel email] [--dry-run] [--as-of DATE]
+//
+// Builds the week's digests, queues them in the outbox (idempotently) and delivers what is due
+// through the configured transport. The run report always says who was reached, who was refused
+// and why, what was queued and what happened to it.
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+
+#include "app/command.h"
+#include "app/command_line.h"
+#include "app/email_settings.h"
+#include "app/exit_codes.h"
+#include "app/notify_run.h"
+#include "app/progress_line.h"
+#include "app/resource_paths.h"
+#include "app/site_localizers.h"
+#include "core/errors.h"
+#include "notify/deliver_due.h"
+#include "notify/file_channel.h"
+#include "notify/smtp_channel.h"
+#include "notify/weekly_digests.h"
+#include "render/template_set.h"
+#include "store/outbox_repository.h"
+
+namespace homeroom::app {
+namespace {
+
+std::string seconds_text(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f s", s);
+    return buf;
+}
+
+void print_digest_report(std::ostream& out, const notify::WeeklyDigestReport& r,
+                         const NotifyRequest& request) {
+    const auto& s = r.snapshots;
+    out << "notify" << (request.dry_run ? " (dry run)" : "") << ": week of "
+        << request.week.week_start().to_string() << " (" << to_code(request.channel)
+        << "), snapshot " << s.now.as_of.to_string();
+    if (s.stale)
+        out << " (older than the week: nothing in it is news)";
+    else if (s.before)
+        out << ", compared with " << s.before->as_of.to_string();
+    else
+        out << ", no earlier snapshot to compare with";
+    out << "\n";
+    out << "  consent checked on " << r.send_date.to_string() << "; " << with_thousands(r.students)
+        << " students, " << r.links_allowed << " of " << r.links_considered
+        << " contact-student links allowed";
+    if (r.unknown_links > 0)
+        out << ", " << r.unknown_links << " naming unknown students or contacts";
+    out << "\n";
+    out << "  recipients: " << with_thousands(r.recipients) << "\n";
+    out << "  refused:";
+    for (const auto reason : notify::k_refusal_reasons)
+        out << " " << notify::to_code(reason) << "="
+            << r.refusals[static_cast<std::size_t>(reason)];
+    out << "\n";
+    if (r.recorded_opt_outs > 0)
+        out << "  opted out through unsubscribe links: " << r.recorded_opt_outs << "\n";
+    out << "  digests: with-news=" << r.with_news << " nothing-new-sent=" << r.nothing_new_sent
+        << " nothing-new-skipped=" << r.nothing_new_skipped << "\n";
+    out << "  " << (request.dry_run ? "would queue" : "queued") << ": new=" << r.queued
+        << " already-queued=" << r.already_queued;
+    if (r.cancelled > 0)
+        out << " cancelled=" << r.cancelled << " (no longer allowed)";
+    out << "\n";
+}
+
+std::unique_ptr<notify::DeliveryChannel> make_channel(const EmailSettings& email,
+                                                      const NotifyRequest& request) {
+    const std::string transport = request.transport.empty() ? email.transport : request.transport;
+    if (transport == "smtp") {
+        try {
+            return std::make_unique<notify::SmtpChannel>(email.smtp);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("config: [smtp] cannot work: ") + e.what());
+        }
+    }
+    return std::make_unique<notify::FileChannel>(
+        request.outbox_dir.empty() ? email.outbox_dir : request.outbox_dir, Channel::email);
+}
+
+}  // namespace
+
+int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyRequest& request) {
+    const EmailSettings email = read_email_settings(ctx.config);
+    if (!request.transport.empty() && request.transport != "file" && request.transport != "smtp")
+        throw UsageError("homeroom notify: unknown transport " + request.transport);
+
+    notify::WeeklyDigestOptions options;
+    options.week = request.week;
+    options.channel = request.channel;
+    options.as_of = request.as_of;
+    options.base_url = email.base_url;
+    options.secret = site_secret(ctx.config, db);
+    options.district_name = email.district_name;
+    options.from = email.from;
+    options.unsubscribe_address = email.unsubscribe_address;
+    options.digest.send_nothing_new = email.send_nothing_new;
+    options.threads = request.threads;
+    options.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    options.dry_run = request.dry_run;
+    options.preview_dir = email.previews_dir;
+    options.preview_limit = request.previews;
+
+    const render::TemplateSet templates(find_resource_dir(
+        ctx.config.getString("site.templates", ""), "templates", "student.mustache"));
+    const SiteLocalizers localizers = load_site_localizers(
+        ctx, find_resource_dir(ctx.config.getString("site.locales", ""), "locales",
+                               "messages.pot"));
+
+    ProgressLine progress(ctx.err, ctx.terminal);
+    std::mutex progress_mutex;  // workers report from several threads
+    options.progress = [&](const std::string& stage, std::size_t done, std::size_t total) {
+        std::lock_guard lock(progress_mutex);
+        progress.update("  " + stage + ": " + with_thousands(done) + " of " +
+                        with_thousands(total));
+    };
+    const auto report = notify::queue_weekly_digests(db, options, *localizers.set, templates);
+    progress.done("");
+    print_digest_report(ctx.out, report, request);
+
+    if (request.dry_run) {
+        ctx.out << "  previews: " << report.previews << " written to "
+                << email.previews_dir.string() << "\n"
+                << "  dry run: nothing was queued or sent\n";
+        return k_exit_ok;
+    }
+
+    const auto channel = make_channel(email, request);
+    notify::DeliveryOptions delivery;
+    delivery.progress = [&](std::size_t done, std::size_t claimed) {
+        progress.update("  sending: " + with_thousands(done) + " done, " +
+                        with_thousands(claimed) + " claimed");
+    };
+    store::OutboxRepository outbox(db);
+    notify::DeliveryReport sent;
+    try {
+        sent = notify::deliver_due(outbox, *channel, delivery);
+    } catch (const UnavailableError& e) {
+        progress.done("");
+        ctx.out << "  delivery: not started (" << channel->description()
+                << "): nothing was sent; the queued messages go out on the next run\n";
+        throw;
+    }
+    progress.done("");
+    ctx.out << "  delivery: sent=" << sent.sent << " temporary-failure=" << sent.temporary_failures
+            << " technical-failure=" << sent.technical_failures
+            << " permanent-failure=" << sent.permanent_failures;
+    if (sent.not_attempted > 0)
+        ctx.out << " not-attempted=" << sent.not_attempted;
+    ctx.out << " (" << channel->description() << ", " << sent.sessions
+            << (sent.sessions == 1 ? " session, " : " sessions, ") << seconds_text(sent.seconds)
+            << ")\n";
+    if (!sent.interrupted.empty())
+        ctx.out << "  delivery stopped early: " << sent.interrupted
+                << "; the rest go out on the next run\n";
+    ctx.out << "  outbox for the week:";
+    for (const auto& c :
+         outbox.count_by_status({.channel = request.channel, .week = request.week}))
+        ctx.out << " " << to_code(c.status) << "=" << c.count;
+    ctx.out << "\n";
+    return k_exit_ok;
+}
+
+int run_notify(CommandContext& ctx, const std::vector<std::string>& args) {
+    CommandLine cl("notify", "",
+                   "Build the weekly digests of a week for every consented contact, queue them in "
+                   "the outbox (once: running again queues and sends nothing new) and send what "
+                   "is due through [email] transport (file or smtp).");
+    cl.value("week", "YYYY-MM-DD", "any day of the ISO week to report on", true)
+        .value("channel", "CHANNEL", "email (the default; SMS comes later)")
+        .flag("dry-run", "count and preview only: write previews, queue and send nothing")
+        .value("as-of", "YYYY-MM-DD", "use the snapshot of this date (default: the week's own)")
+        .value("previews", "N", "dry run: previews to write at most (default 20)")
+        .value("threads", "N", "worker threads (default: one per core)");
+    if (!cl.parse(args, ctx.out))
+        return k_exit_ok;
+    if (!cl.positional().empty())
+        throw UsageError("homeroom notify: unexpected argument \"" + cl.positional().front() +
+                         "\"");
+    NotifyRequest request;
+    request.week = *cl.get_date("week");
+    const auto channel = parse_channel(cl.get("channel", "email"));
+    if (!channel)
+        throw UsageError("homeroom notify: --channel must be email, not \"" +
+                         cl.get("channel") + "\"");
+    if (*channel != Channel::email)
+        throw UsageError("homeroom notify: only --channel email is available so far");
+    request.channel = *channel;
+    request.dry_run = cl.has("dry-run");
+    request.as_of = cl.get_date("as-of");
+    request.previews = static_cast<std::size_t>(cl.get_int("previews", 20, 0, 1000000));
+    request.threads = static_cast<unsigned>(cl.get_int("threads", 0, 0, 256));
+    store::Database db(ctx.db_path);
+    return notify_with_report(ctx, db, request);
+}
+
+}  // namespace homeroom::app

@@ -1,0 +1,79 @@
+// homeroom serve [--listen HOST:PORT]
+//
+// The tool's small web endpoint: /unsubscribe now (later /dlr and /mo for SMS). Runs until
+// SIGINT or SIGTERM.
+#include <signal.h>
+
+#include <iostream>
+
+#include "app/command.h"
+#include "app/command_line.h"
+#include "app/email_settings.h"
+#include "app/exit_codes.h"
+#include "app/resource_paths.h"
+#include "app/site_localizers.h"
+#include "core/errors.h"
+#include "notify/http_routes.h"
+#include "notify/http_server.h"
+#include "notify/unsubscribe_endpoint.h"
+#include "render/template_set.h"
+#include "store/database.h"
+
+namespace homeroom::app {
+
+int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
+    CommandLine cl("serve", "",
+                   "Answer the unsubscribe links of the digests (GET shows a confirmation page, "
+                   "POST records the opt-out, RFC 8058 one-click) until stopped with Ctrl-C or "
+                   "SIGTERM. Listens on loopback unless told otherwise: put it behind the "
+                   "district's web server at [site] base_url.");
+    cl.value("listen", "HOST:PORT",
+             std::string("address to listen on (default [serve] listen, else ") +
+                 k_default_listen + "; port 0: any free port)");
+    if (!cl.parse(args, ctx.out))
+        return k_exit_ok;
+    if (!cl.positional().empty())
+        throw UsageError("homeroom serve: unexpected argument \"" + cl.positional().front() +
+                         "\"");
+    const std::string listen = cl.get("listen", ctx.config.getString("serve.listen", k_default_listen));
+
+    store::Database db(ctx.db_path);
+    const std::string secret = site_secret(ctx.config, db);
+    const render::TemplateSet templates(find_resource_dir(
+        ctx.config.getString("site.templates", ""), "templates", "student.mustache"));
+    const SiteLocalizers localizers = load_site_localizers(
+        ctx, find_resource_dir(ctx.config.getString("site.locales", ""), "locales",
+                               "messages.pot"));
+
+    // The server's threads inherit this mask, so the signals reach only the sigwait below.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    notify::UnsubscribeEndpoint unsubscribe(
+        db, secret, templates, *localizers.set,
+        ctx.config.getString("site.district_name", "Sample Public Schools"));
+    unsubscribe.on_opt_out = [&ctx](const std::string& what) {
+        ctx.err << "homeroom serve: opt-out recorded: " << what << std::endl;
+    };
+    notify::RouteTable routes;
+    routes.on_error = [&ctx](const std::string& what) {
+        ctx.err << "homeroom serve: error: " << what << std::endl;
+    };
+    unsubscribe.add_routes(routes);
+
+    notify::HttpServer server(routes, listen);
+    ctx.out << "homeroom serve: listening on http://" << server.host() << ":" << server.port()
+            << " (database " << db.path().string() << "); stop with Ctrl-C" << std::endl;
+
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+    ctx.out << "homeroom serve: stopped (" << (signal == SIGTERM ? "SIGTERM" : "SIGINT") << ")"
+            << std::endl;
+    return k_exit_ok;
+}
+
+}  // namespace homeroom::app
