@@ -93,6 +93,10 @@ std::string CatalogLocalizer::percent(double ratio, int decimals) const {
     return m_format->percent(ratio, decimals);
 }
 
+std::string CatalogLocalizer::decimal(double value, int decimals) const {
+    return m_format->decimal(value, decimals);
+}
+
 std::string CatalogLocalizer::date(Date d, DateStyle style) const {
     return cached(m_format, static_cast<int>(style), d.days(),
                   [&] { return m_format->date(d, style); });

@@ -30,6 +30,7 @@ class CatalogLocalizer : public Localizer {
                        long long n) const override;
     std::string number(long long n) const override;
     std::string percent(double ratio, int decimals = 0) const override;
+    std::string decimal(double value, int decimals) const override;
     std::string date(Date d, DateStyle style = DateStyle::medium) const override;
 
     const LocaleFormat& format() const { return *m_format; }

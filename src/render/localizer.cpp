@@ -41,6 +41,12 @@ std::string EnglishLocalizer::percent(double ratio, int decimals) const {
     return buf;
 }
 
+std::string EnglishLocalizer::decimal(double value, int decimals) const {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    return buf;
+}
+
 std::string EnglishLocalizer::date(Date d, DateStyle style) const {
     static constexpr std::array<const char*, 12> k_months = {
         "January", "February", "March",     "April",   "May",      "June",

@@ -25,6 +25,7 @@ class Localizer {
                                long long n) const = 0;
     virtual std::string number(long long n) const = 0;
     virtual std::string percent(double ratio, int decimals = 0) const = 0;
+    virtual std::string decimal(double value, int decimals) const = 0;
     virtual std::string date(Date d, DateStyle style = DateStyle::medium) const = 0;
 };
 
@@ -38,6 +39,7 @@ class EnglishLocalizer : public Localizer {
                        long long n) const override;
     std::string number(long long n) const override;
     std::string percent(double ratio, int decimals) const override;
+    std::string decimal(double value, int decimals) const override;
     std::string date(Date d, DateStyle style) const override;
 
   private:

@@ -55,11 +55,7 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
     c["chronic"] = ind.chronically_absent;
     c["chronic_text"] = ind.chronically_absent ? l.text("Yes") : l.text("No");
     c["gpa_text"] = ind.courses.gpa && ind.courses.gpa->graded_courses > 0
-                        ? [&] {
-                              char buf[16];
-                              std::snprintf(buf, sizeof buf, "%.2f", ind.courses.gpa->value());
-                              return std::string(buf);
-                          }()
+                        ? l.decimal(ind.courses.gpa->value(), 2)
                         : std::string("–");
     c["failing_text"] = l.plural("%d failing course", "%d failing courses",
                                  static_cast<long long>(ind.courses.failing_section_ids.size()));
@@ -94,22 +90,21 @@ mstch::map student_page_context(const StudentPageData& d, const PageChrome& chro
                                           : translatable("Back on track: {{flag}}"));
             if (const auto at = text.find("{{flag}}"); at != std::string::npos)
                 text.replace(at, 8, label);
-            changes.push_back(mstch::map{{"text", text}});
+            changes.push_back(mstch::map{{"label", text}, {"detail", std::string()}});
         }
         for (const auto& mc : d.changes->marks) {
             const auto it = d.sections.find(mc.mark.mark.section_id);
             const std::string title =
                 it == d.sections.end() ? mc.mark.mark.section_id : it->second.title;
-            changes.push_back(mstch::map{
-                {"text",
-                 l.text(mc.previous ? translatable("Changed mark") : translatable("New mark")) +
-                     ": " + title + " — " + mark_text(mc.mark.mark, l) + " (" +
-                     mc.mark.period.name + ")"}});
+            changes.push_back(mstch::map{{"label", l.text(mc.previous ? translatable("Changed mark")
+                                                                      : translatable("New mark"))},
+                                         {"detail", title + " — " + mark_text(mc.mark.mark, l) +
+                                                        " (" + mc.mark.period.name + ")"}});
         }
         for (const auto& inc : d.changes->incidents)
-            changes.push_back(mstch::map{{"text", l.text("New incident") + ": " +
-                                                      incident_type_label(inc.type, l) + ", " +
-                                                      l.date(inc.date, DateStyle::medium)}});
+            changes.push_back(mstch::map{{"label", l.text("New incident")},
+                                         {"detail", incident_type_label(inc.type, l) + ", " +
+                                                        l.date(inc.date, DateStyle::medium)}});
     }
     c["has_changes"] = !changes.empty();
     c["changes"] = changes;
