@@ -39,5 +39,7 @@ int run_check(CommandContext&, const std::vector<std::string>&);
 int run_notify(CommandContext&, const std::vector<std::string>&);
 int run_outbox(CommandContext&, const std::vector<std::string>&);
 int run_serve(CommandContext&, const std::vector<std::string>&);
+int run_jobs(CommandContext&, const std::vector<std::string>&);
+int run_schedule(CommandContext&, const std::vector<std::string>&);
 
 }  // namespace homeroom::app

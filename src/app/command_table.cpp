@@ -13,6 +13,9 @@ const std::vector<Command>& command_table() {
         {"notify", "queue and send the weekly parent digests of a week", run_notify},
         {"outbox", "list queued and sent messages and their delivery status", run_outbox},
         {"serve", "answer unsubscribe links (a small web endpoint)", run_serve},
+        {"jobs", "list, run, install and review scheduled jobs (jobs/*.ini)", run_jobs},
+        {"schedule", "run the jobs on their schedules in the foreground (no systemd/cron)",
+         run_schedule},
     };
     return k_commands;
 }

@@ -85,8 +85,9 @@ EmailSettings read_email_settings(const Poco::Util::AbstractConfiguration& c) {
 
     s.base_url = c.getString("site.base_url", "");
     if (smtp && s.base_url.empty())
-        throw UsageError("config: site.base_url is required to send email over SMTP (the "
-                         "digests link to the private pages and to the unsubscribe page)");
+        throw UsageError(
+            "config: site.base_url is required to send email over SMTP (the "
+            "digests link to the private pages and to the unsubscribe page)");
     if (s.base_url.empty())
         s.base_url = std::string("http://localhost:8025");
     s.district_name = c.getString("site.district_name", "Sample Public Schools");
@@ -111,9 +112,9 @@ EmailSettings read_email_settings(const Poco::Util::AbstractConfiguration& c) {
     m.verify_certificate = get_bool(c, "smtp.verify_certificate", true);
     m.timeout = std::chrono::seconds(get_int(c, "smtp.timeout", 30, 1, 600));
     m.helo_name = c.getString("smtp.helo_name", "localhost");
-    m.envelope_from =
-        parse_mail_address(c.getString("email.envelope_from", s.from.address), "email.envelope_from")
-            .address;
+    m.envelope_from = parse_mail_address(c.getString("email.envelope_from", s.from.address),
+                                         "email.envelope_from")
+                          .address;
     return s;
 }
 

@@ -11,6 +11,7 @@ enum ExitCode : int {
     k_exit_unavailable = 69,  // a server or service could not be reached
     k_exit_software = 70,     // a bug: please report it
     k_exit_io = 74,           // a file or the database could not be read or written
+    k_exit_locked = 75,       // the same job is already running (EX_TEMPFAIL: try again later)
 };
 
 }  // namespace homeroom::app

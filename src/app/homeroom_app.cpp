@@ -42,6 +42,9 @@ int report_current_exception() {
     } catch (const IoError& e) {
         std::cerr << "homeroom: " << e.what() << "\n";
         return k_exit_io;
+    } catch (const LockedError& e) {
+        std::cerr << "homeroom: " << e.what() << "\n";
+        return k_exit_locked;
     } catch (const Poco::Exception& e) {
         std::cerr << "homeroom: internal error: " << e.displayText() << "\n";
         return k_exit_software;
@@ -161,7 +164,8 @@ class HomeroomApp : public Poco::Util::Application {
                "  -h, --help         show this help\n"
                "      --version      print the version\n\n"
                "exit codes: 0 ok, 64 usage, 65 data refused, 66 no input, 69 service unavailable,\n"
-               "            70 internal error, 74 I/O error\n";
+               "            70 internal error, 74 I/O error, 75 a job of that name is already "
+               "running\n";
     }
 
     std::vector<std::string> m_command_args;

@@ -108,8 +108,8 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
     const render::TemplateSet templates(find_resource_dir(
         ctx.config.getString("site.templates", ""), "templates", "student.mustache"));
     const SiteLocalizers localizers = load_site_localizers(
-        ctx, find_resource_dir(ctx.config.getString("site.locales", ""), "locales",
-                               "messages.pot"));
+        ctx,
+        find_resource_dir(ctx.config.getString("site.locales", ""), "locales", "messages.pot"));
 
     ProgressLine progress(ctx.err, ctx.terminal);
     std::mutex progress_mutex;  // workers report from several threads
@@ -132,8 +132,8 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
     const auto channel = make_channel(email, request);
     notify::DeliveryOptions delivery;
     delivery.progress = [&](std::size_t done, std::size_t claimed) {
-        progress.update("  sending: " + with_thousands(done) + " done, " +
-                        with_thousands(claimed) + " claimed");
+        progress.update("  sending: " + with_thousands(done) + " done, " + with_thousands(claimed) +
+                        " claimed");
     };
     store::OutboxRepository outbox(db);
     notify::DeliveryReport sent;
@@ -158,8 +158,7 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
         ctx.out << "  delivery stopped early: " << sent.interrupted
                 << "; the rest go out on the next run\n";
     ctx.out << "  outbox for the week:";
-    for (const auto& c :
-         outbox.count_by_status({.channel = request.channel, .week = request.week}))
+    for (const auto& c : outbox.count_by_status({.channel = request.channel, .week = request.week}))
         ctx.out << " " << to_code(c.status) << "=" << c.count;
     ctx.out << "\n";
     return k_exit_ok;
@@ -185,8 +184,8 @@ int run_notify(CommandContext& ctx, const std::vector<std::string>& args) {
     request.week = *cl.get_date("week");
     const auto channel = parse_channel(cl.get("channel", "email"));
     if (!channel)
-        throw UsageError("homeroom notify: --channel must be email, not \"" +
-                         cl.get("channel") + "\"");
+        throw UsageError("homeroom notify: --channel must be email, not \"" + cl.get("channel") +
+                         "\"");
     if (*channel != Channel::email)
         throw UsageError("homeroom notify: only --channel email is available so far");
     request.channel = *channel;

@@ -21,8 +21,8 @@ struct NotifyRequest {
     std::optional<Date> as_of;
     std::size_t previews = 20;
     unsigned threads = 0;
-    std::string transport;                // "file" | "smtp"; empty: [email] transport
-    std::filesystem::path outbox_dir;     // the file transport's folder; empty: [email] outbox_dir
+    std::string transport;             // "file" | "smtp"; empty: [email] transport
+    std::filesystem::path outbox_dir;  // the file transport's folder; empty: [email] outbox_dir
 };
 
 // Throws UnavailableError (exit 69) when the SMTP server cannot be reached at the start of

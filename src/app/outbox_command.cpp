@@ -93,8 +93,8 @@ int run_outbox(CommandContext& ctx, const std::vector<std::string>& args) {
     else
         print_table(ctx.out, rows);
     if (messages.size() < total)
-        ctx.out << "(" << with_thousands(messages.size()) << " newest of "
-                << with_thousands(total) << " shown; --limit 0 shows all)\n";
+        ctx.out << "(" << with_thousands(messages.size()) << " newest of " << with_thousands(total)
+                << " shown; --limit 0 shows all)\n";
 
     ctx.out << "\nby status:";
     std::int64_t sum = 0;

@@ -28,22 +28,22 @@ int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
                    "SIGTERM. Listens on loopback unless told otherwise: put it behind the "
                    "district's web server at [site] base_url.");
     cl.value("listen", "HOST:PORT",
-             std::string("address to listen on (default [serve] listen, else ") +
-                 k_default_listen + "; port 0: any free port)");
+             std::string("address to listen on (default [serve] listen, else ") + k_default_listen +
+                 "; port 0: any free port)");
     if (!cl.parse(args, ctx.out))
         return k_exit_ok;
     if (!cl.positional().empty())
-        throw UsageError("homeroom serve: unexpected argument \"" + cl.positional().front() +
-                         "\"");
-    const std::string listen = cl.get("listen", ctx.config.getString("serve.listen", k_default_listen));
+        throw UsageError("homeroom serve: unexpected argument \"" + cl.positional().front() + "\"");
+    const std::string listen =
+        cl.get("listen", ctx.config.getString("serve.listen", k_default_listen));
 
     store::Database db(ctx.db_path);
     const std::string secret = site_secret(ctx.config, db);
     const render::TemplateSet templates(find_resource_dir(
         ctx.config.getString("site.templates", ""), "templates", "student.mustache"));
     const SiteLocalizers localizers = load_site_localizers(
-        ctx, find_resource_dir(ctx.config.getString("site.locales", ""), "locales",
-                               "messages.pot"));
+        ctx,
+        find_resource_dir(ctx.config.getString("site.locales", ""), "locales", "messages.pot"));
 
     // The server's threads inherit this mask, so the signals reach only the sigwait below.
     sigset_t stop_signals;

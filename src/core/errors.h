@@ -27,5 +27,9 @@ struct UnavailableError : std::runtime_error {
 struct IoError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+// Another process holds the lock of the same job (exit 75, EX_TEMPFAIL: try again later).
+struct LockedError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 }  // namespace homeroom

@@ -32,7 +32,8 @@ ChildWeek summarize_child_week(const ChildWeekInput& in) {
 
     if (in.changes) {
         for (const auto& m : in.changes->marks)
-            c.new_marks.push_back(week_mark(m.mark, m.failing, m.previous.has_value(), in.sections));
+            c.new_marks.push_back(
+                week_mark(m.mark, m.failing, m.previous.has_value(), in.sections));
         for (const auto& i : in.changes->incidents) c.new_incidents.push_back({i.date, i.type});
         c.flag_changes = in.changes->flags;
     } else {

@@ -81,7 +81,8 @@ mstch::map child_context(const ChildWeek& c, const render::Localizer& l) {
             text = l.text("New early-warning indicator: {{flag}}");
         else
             text = l.text("Back on track: {{flag}}");
-        flags.push_back(mstch::map{{"text", fill(std::move(text), "flag", label)}, {"raised", raised}});
+        flags.push_back(
+            mstch::map{{"text", fill(std::move(text), "flag", label)}, {"raised", raised}});
     }
     return mstch::map{{"first_name", c.first_name},
                       {"name", c.first_name + " " + c.last_name},
@@ -118,7 +119,8 @@ std::string join_names(const std::vector<std::string>& names, const render::Loca
     for (std::size_t i = 1; i < names.size(); ++i) {
         std::string pattern;
         if (i + 1 < names.size())
-            // TRANSLATORS: joins names in a list before the last one: "Maya, Omar" (then "and Lina").
+            // TRANSLATORS: joins names in a list before the last one: "Maya, Omar" (then "and
+            // Lina").
             pattern = l.text("{{list}}, {{name}}");
         else
             // TRANSLATORS: joins the last name of a list: "Maya and Omar", "Maya, Omar and Lina".
@@ -159,17 +161,18 @@ mstch::map digest_context(const DigestRequest& request, const render::Localizer&
         has_news = has_news || c->has_news();
     }
     const bool rtl = l.right_to_left();
-    return mstch::map{{"lang", l.language()},
-                      {"dir", std::string(rtl ? "rtl" : "ltr")},
-                      {"align", std::string(rtl ? "right" : "left")},
-                      {"subject", digest_subject(request, l)},
-                      {"district_name", request.district_name},
-                      {"recipient_name", request.recipient_name},
-                      {"week_text", l.date(request.week.week_start(), render::DateStyle::long_form)},
-                      {"has_news", has_news},
-                      {"children", children},
-                      {"has_unsubscribe", !request.unsubscribe_url.empty()},
-                      {"unsubscribe_url", request.unsubscribe_url}};
+    return mstch::map{
+        {"lang", l.language()},
+        {"dir", std::string(rtl ? "rtl" : "ltr")},
+        {"align", std::string(rtl ? "right" : "left")},
+        {"subject", digest_subject(request, l)},
+        {"district_name", request.district_name},
+        {"recipient_name", request.recipient_name},
+        {"week_text", l.date(request.week.week_start(), render::DateStyle::long_form)},
+        {"has_news", has_news},
+        {"children", children},
+        {"has_unsubscribe", !request.unsubscribe_url.empty()},
+        {"unsubscribe_url", request.unsubscribe_url}};
 }
 
 std::string unescape_html(std::string_view text) {

@@ -21,9 +21,9 @@
 namespace homeroom::notify {
 
 struct DigestRequest {
-    Date week;                   // any day of the ISO week
-    std::string recipient_name;  // the addressed contact, "Ana Pérez"
-    std::string language;        // the addressed contact's preferred language
+    Date week;                               // any day of the ISO week
+    std::string recipient_name;              // the addressed contact, "Ana Pérez"
+    std::string language;                    // the addressed contact's preferred language
     std::vector<const ChildWeek*> children;  // never empty; shown by first name, then id
     std::string district_name;
     std::string unsubscribe_url;  // for the footer; may be empty

@@ -2,7 +2,7 @@
 
 #include <exception>
 
-#include "render/template_set.h"
+#include "render/untrusted_text.h"
 
 namespace homeroom::notify {
 namespace {
@@ -45,9 +45,9 @@ std::map<std::string, std::string> parse_urlencoded(std::string_view text) {
         if (pair.empty())
             continue;
         const auto eq = pair.find('=');
-        out.emplace(decode_component(pair.substr(0, eq)),
-                    eq == std::string_view::npos ? std::string()
-                                                 : decode_component(pair.substr(eq + 1)));
+        out.emplace(
+            decode_component(pair.substr(0, eq)),
+            eq == std::string_view::npos ? std::string() : decode_component(pair.substr(eq + 1)));
     }
     return out;
 }

@@ -14,8 +14,8 @@
 namespace homeroom::notify {
 
 struct HttpRequest {
-    std::string method;  // "GET", "POST", ...
-    std::string path;    // without the query, e.g. "/unsubscribe"
+    std::string method;                        // "GET", "POST", ...
+    std::string path;                          // without the query, e.g. "/unsubscribe"
     std::map<std::string, std::string> query;  // decoded; the first of repeated names
     std::map<std::string, std::string> form;   // a POST's decoded fields (urlencoded or multipart)
 };

@@ -9,7 +9,7 @@ namespace homeroom::notify {
 namespace {
 
 constexpr std::string_view k_version = "1";
-constexpr std::size_t k_mac_bytes = 16;       // 128 bits: forging stays out of reach
+constexpr std::size_t k_mac_bytes = 16;         // 128 bits: forging stays out of reach
 constexpr std::size_t k_max_token_size = 1024;  // far beyond any real one; bounds the work
 
 constexpr char k_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -24,8 +24,7 @@ bool equal_in_constant_time(std::string_view a, std::string_view b) {
     if (a.size() != b.size())
         return false;
     unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
     return diff == 0;
 }
 

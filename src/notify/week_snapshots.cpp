@@ -2,8 +2,8 @@
 
 namespace homeroom::notify {
 
-std::optional<WeekSnapshots> choose_week_snapshots(const std::vector<store::SnapshotInfo>& snapshots,
-                                                   Date week, std::optional<Date> as_of) {
+std::optional<WeekSnapshots> choose_week_snapshots(
+    const std::vector<store::SnapshotInfo>& snapshots, Date week, std::optional<Date> as_of) {
     const Date monday = week.week_start();
     const Date sunday = monday.plus_days(6);
     const store::SnapshotInfo* now = nullptr;
@@ -18,7 +18,8 @@ std::optional<WeekSnapshots> choose_week_snapshots(const std::vector<store::Snap
     out.now = *now;
     out.stale = now->as_of < monday;
     for (const auto& s : snapshots)
-        if (s.as_of < monday && s.as_of < now->as_of && (!out.before || out.before->as_of < s.as_of))
+        if (s.as_of < monday && s.as_of < now->as_of &&
+            (!out.before || out.before->as_of < s.as_of))
             out.before = s;
     return out;
 }

@@ -26,7 +26,7 @@ struct WeekSnapshots {
 
 // `snapshots` in any order. nullopt when no snapshot is dated on or before the week's end (or
 // none is dated `as_of`, when given).
-std::optional<WeekSnapshots> choose_week_snapshots(const std::vector<store::SnapshotInfo>& snapshots,
-                                                   Date week, std::optional<Date> as_of);
+std::optional<WeekSnapshots> choose_week_snapshots(
+    const std::vector<store::SnapshotInfo>& snapshots, Date week, std::optional<Date> as_of);
 
 }  // namespace homeroom::notify

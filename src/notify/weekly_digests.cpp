@@ -2,19 +2,18 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 #include "core/errors.h"
 #include "metrics/student_changes.h"
 #include "metrics/student_indicators.h"
 #include "notify/recipient_address.h"
 #include "notify/recipient_set.h"
-#include "notify/unsubscribe_token.h"
 #include "site/site_builder.h"
 #include "site/snapshot_index.h"
 #include "site/student_pipeline.h"
@@ -26,12 +25,6 @@ namespace homeroom::notify {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Prepared {
-    store::NewOutboxMessage message;
-    std::string html;  // for previews
-    bool has_news = false;
-};
 
 Date date_of(std::chrono::sys_seconds t) {
     return Date::from_days(static_cast<std::int32_t>(
@@ -163,10 +156,6 @@ void write_preview(const fs::path& path, const std::string& bytes) {
 
 }  // namespace
 
-std::string unsubscribe_url(std::string_view base_url, std::string_view token) {
-    return std::string(base_url) + "/unsubscribe?t=" + std::string(token);
-}
-
 WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestOptions& o,
                                         const render::LocalizerSet& localizers,
                                         const render::TemplateSet& templates) {
@@ -176,13 +165,12 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
     if (o.channel != Channel::email)
         throw UsageError("weekly digests go by email only for now");
     if (!is_plain_addr_spec(o.from.address))
-        throw UsageError("[email] from must hold a plain email address, not \"" +
-                         o.from.address + "\"");
+        throw UsageError("[email] from must hold a plain email address, not \"" + o.from.address +
+                         "\"");
     if (!o.unsubscribe_address.empty() && !is_plain_addr_spec(o.unsubscribe_address))
         throw UsageError("[email] unsubscribe_address must be a plain email address, not \"" +
                          o.unsubscribe_address + "\"");
     const std::string base_url = trimmed_base_url(o.base_url);
-    const std::string domain = o.from.address.substr(o.from.address.find('@') + 1);
     const std::string week = o.week.week_start().to_string();
 
     WeeklyDigestReport report;
@@ -203,8 +191,7 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
     if (snaps.before && !snaps.stale)
         before = site::index_snapshot(store::load_snapshot_tables(db, snaps.before->id),
                                       snaps.before->as_of);
-    const auto total =
-        static_cast<std::size_t>(snapshot_repo.count_rows(snaps.now.id, "students"));
+    const auto total = static_cast<std::size_t>(snapshot_repo.count_rows(snaps.now.id, "students"));
     const Children children = summarize_children(db, o, snaps, now, before ? &*before : nullptr,
                                                  localizers, base_url, total);
     report.students = children.students.size();
@@ -238,8 +225,8 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
             continue;
         queued_contacts.insert(m.key.contact_id);
         queued_mailboxes.insert(mailbox_key(o.channel, m.recipient));
-        const bool pending = m.status == MessageStatus::created ||
-                             m.status == MessageStatus::temporary_failure;
+        const bool pending =
+            m.status == MessageStatus::created || m.status == MessageStatus::temporary_failure;
         if (pending && !allowed_contacts.count(m.key.contact_id) && !o.dry_run)
             report.cancelled += outbox.transition(m.id, MessageStatus::cancelled, o.now,
                                                   "no longer allowed: consent withdrawn or "
@@ -250,14 +237,22 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
         fs::create_directories(o.preview_dir);
         clear_previews(o.preview_dir, week);
     }
-    const std::string date_header = format_mail_date(o.now);
+    DigestMailSettings mail_settings;
+    mail_settings.channel = o.channel;
+    mail_settings.from = o.from;
+    mail_settings.base_url = base_url;
+    mail_settings.secret = o.secret;
+    mail_settings.unsubscribe_address = o.unsubscribe_address;
+    mail_settings.district_name = o.district_name;
+    mail_settings.date_header = format_mail_date(o.now);
+    mail_settings.digest = o.digest;
     const unsigned threads = site::worker_count(o.threads);
     const std::size_t batch_size = std::max<std::size_t>(1, o.batch_size);
     const auto& list = recipients.recipients;
     std::size_t done = 0;
     for (std::size_t first = 0; first < list.size(); first += batch_size) {
         const std::size_t last = std::min(list.size(), first + batch_size);
-        std::vector<std::optional<Prepared>> batch(last - first);
+        std::vector<std::optional<DigestMessage>> batch(last - first);
         std::vector<char> skipped_as_queued(last - first, 0);
         parallel_for(last - first, threads, [&](std::size_t i) {
             const Recipient& r = list[first + i];
@@ -266,45 +261,17 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
                 skipped_as_queued[i] = 1;
                 return;
             }
-            const Contact& contact = now.contacts.at(r.contact_id);
-            DigestRequest request;
-            request.week = o.week;
-            request.recipient_name = contact.first_name + " " + contact.last_name;
-            request.language = contact.preferred_language;
-            request.district_name = o.district_name;
+            std::vector<const ChildWeek*> kids;
             for (const auto& id : r.student_ids)
                 if (const ChildWeek* c = children.find(id))
-                    request.children.push_back(c);
-            const std::string token = make_unsubscribe_token(
-                o.secret, {r.contact_id, o.channel, localizers.get(contact.preferred_language).language()});
-            request.unsubscribe_url = unsubscribe_url(base_url, token);
-            auto digest = build_digest(request, o.digest, localizers, templates);
-            if (!digest)
+                    kids.push_back(c);
+            auto message = make_digest_message(r, now.contacts.at(r.contact_id), std::move(kids),
+                                               o.week, mail_settings, localizers, templates);
+            if (!message)
                 return;
-
-            Prepared p;
-            p.has_news = digest->has_news;
-            p.message.key = {r.contact_id, o.week.week_start(), k_weekly_digest_kind, o.channel};
-            p.message.recipient = r.address;
-            p.message.subject = digest->subject;
-            p.message.allowed_by = format_allowed_by(r);
-            MailContent mail;
-            mail.from = o.from;
-            mail.to = {request.recipient_name, r.address};
-            mail.subject = digest->subject;
-            mail.text_body = std::move(digest->text_body);
-            mail.html_body = digest->html_body;
-            mail.message_id = make_message_id(store::to_string(p.message.key), domain);
-            mail.date = date_header;
-            mail.unsubscribe_url = request.unsubscribe_url;
-            if (!o.unsubscribe_address.empty())
-                mail.unsubscribe_mailto =
-                    "mailto:" + o.unsubscribe_address + "?subject=unsubscribe%20" + token;
-            mail.language = digest->language;
-            p.message.body = build_mail_message(mail);
-            if (o.dry_run)
-                p.html = std::move(digest->html_body);
-            batch[i] = std::move(p);
+            if (!o.dry_run)
+                std::string().swap(message->html);  // only previews need it
+            batch[i] = std::move(message);
         });
 
         std::vector<store::NewOutboxMessage> to_queue;

@@ -26,6 +26,7 @@
 #include "metrics/indicator_settings.h"
 #include "notify/consent_policy.h"
 #include "notify/digest.h"
+#include "notify/digest_message.h"
 #include "notify/mail_message.h"
 #include "notify/week_snapshots.h"
 #include "render/localizer.h"
@@ -33,8 +34,6 @@
 #include "store/database.h"
 
 namespace homeroom::notify {
-
-inline constexpr const char* k_weekly_digest_kind = "weekly-digest";
 
 struct WeeklyDigestOptions {
     Date week;  // any day of the ISO week
@@ -47,8 +46,8 @@ struct WeeklyDigestOptions {
     std::string unsubscribe_address;  // mailto target of List-Unsubscribe; empty: none
     DigestSettings digest;
     metrics::IndicatorSettings indicators;
-    unsigned threads = 0;  // 0: one per core
-    std::size_t batch_size = 1000;  // digests rendered, then queued, together
+    unsigned threads = 0;            // 0: one per core
+    std::size_t batch_size = 1000;   // digests rendered, then queued, together
     std::chrono::sys_seconds now{};  // Date header, queue times; the age rule's day (see below)
 
     bool dry_run = false;
@@ -84,8 +83,5 @@ struct WeeklyDigestReport {
 WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestOptions& options,
                                         const render::LocalizerSet& localizers,
                                         const render::TemplateSet& templates);
-
-// "<base_url>/unsubscribe?t=<token>".
-std::string unsubscribe_url(std::string_view base_url, std::string_view token);
 
 }  // namespace homeroom::notify

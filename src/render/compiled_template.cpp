@@ -3,7 +3,7 @@
 #include <charconv>
 #include <stdexcept>
 
-#include "render/template_set.h"
+#include "render/untrusted_text.h"
 
 namespace homeroom::render {
 

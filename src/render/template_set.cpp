@@ -74,33 +74,6 @@ const std::string& TemplateSet::source(const std::string& name) const {
     return it->second;
 }
 
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string TemplateSet::render(const std::string& name, mstch::map context,
                                 const Localizer& localizer) const {
     const auto it = m_compiled.find(name);

@@ -13,6 +13,7 @@
 
 #include "render/compiled_template.h"
 #include "render/localizer.h"
+#include "render/untrusted_text.h"  // escape_html, for callers that build markup by hand
 
 namespace homeroom::render {
 
@@ -38,8 +39,5 @@ class TemplateSet {
     std::map<std::string, std::string> m_templates;
     std::map<std::string, CompiledTemplate> m_compiled;  // partials inlined, parsed once
 };
-
-// HTML-escapes text (& < > " ').
-std::string escape_html(std::string_view text);
 
 }  // namespace homeroom::render

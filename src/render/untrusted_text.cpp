@@ -89,11 +89,10 @@ std::string clean_untrusted_text(std::string_view text) {
     return out;
 }
 
-std::string escape_markup(std::string_view text) {
-    const std::string clean = clean_untrusted_text(text);
+std::string escape_html(std::string_view text) {
     std::string out;
-    out.reserve(clean.size() + clean.size() / 8);
-    for (const char c : clean) {
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
         switch (c) {
             case '&':
                 out += "&amp;";
@@ -115,6 +114,10 @@ std::string escape_markup(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string escape_markup(std::string_view text) {
+    return escape_html(clean_untrusted_text(text));
 }
 
 std::size_t code_point_count(std::string_view text) {

@@ -18,6 +18,8 @@ std::string clean_untrusted_text(std::string_view text);
 // clean_untrusted_text, then & < > " ' as entities: safe in XML and HTML text and in quoted
 // attribute values.
 std::string escape_markup(std::string_view text);
+// Escapes & < > " ' only (text already known to be clean, e.g. a catalog's translation).
+std::string escape_html(std::string_view text);
 
 // The number of Unicode code points of UTF-8 text.
 std::size_t code_point_count(std::string_view text);

@@ -157,9 +157,50 @@ CREATE TABLE opt_outs (
 ) WITHOUT ROWID;
 )SQL";
 
+// The ledger of scheduled job runs (jobs/*.ini): one row per run and per step. A run left
+// `running` by a process that died is marked `crashed` by the next run of the job, which then
+// skips the steps the crashed run had finished.
+static constexpr std::string_view k_migration_jobs = R"SQL(
+CREATE TABLE job_runs (
+    run_id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    job            TEXT NOT NULL,
+    started_at     TEXT NOT NULL,  -- UTC YYYY-MM-DDTHH:MM:SSZ
+    finished_at    TEXT,
+    status         TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'crashed')),
+    pid            INTEGER NOT NULL,
+    resumes_run_id INTEGER REFERENCES job_runs (run_id),
+    message        TEXT
+);
+CREATE INDEX job_runs_by_job ON job_runs (job, run_id);
+CREATE TABLE job_steps (
+    run_id      INTEGER NOT NULL REFERENCES job_runs (run_id),
+    step        INTEGER NOT NULL,
+    action      TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'crashed',
+                                                'skipped')),
+    counts      TEXT NOT NULL DEFAULT '',  -- what the step reported
+    PRIMARY KEY (run_id, step)
+) WITHOUT ROWID;
+)SQL";
+
+// Claiming due messages (OutboxRepository::claim_due) takes the oldest pending ones by id. With
+// only outbox_due, SQLite gathered every pending row and sorted it for each claim of 16, which
+// made sending 80,000 queued digests slow down as it went (quadratic). This partial index holds
+// only the pending rows, in id order, so a claim reads the first few and stops. Its WHERE must
+// stay textually the list claim_due builds from allowed_sources(sending), in k_message_statuses
+// order, or SQLite will not use it.
+static constexpr std::string_view k_migration_outbox_pending = R"SQL(
+CREATE INDEX outbox_pending ON outbox (channel, outbox_id)
+    WHERE status IN ('created', 'sending', 'temporary-failure');
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
     static const std::vector<std::string_view> k_migrations = {k_migration_1, k_migration_2,
-                                                               k_migration_3, k_migration_4};
+                                                               k_migration_3, k_migration_4,
+                                                               k_migration_jobs,
+                                                               k_migration_outbox_pending};
     return k_migrations;
 }
 

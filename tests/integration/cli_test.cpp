@@ -199,7 +199,7 @@ TEST(Cli, ImportKilledMidwayLeavesTheDatabaseAsItWas) {
 namespace homeroom {
 namespace {
 
-TEST(Demo, ImportsTheDefaultSampleDistrictAndIsSafeToRerun) {
+TEST(Demo, ImportsTheDefaultSampleDistrict) {
     testing::TempDir dir;
     auto r = testing::run_homeroom({"demo"}, dir.path().string());
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -217,10 +217,18 @@ TEST(Demo, ImportsTheDefaultSampleDistrictAndIsSafeToRerun) {
         EXPECT_GT(repo.count_rows(snapshots[1].id, "attendance"),
                   repo.count_rows(snapshots[0].id, "attendance"));
     }
-    r = testing::run_homeroom({"demo"}, dir.path().string());
+}
+
+TEST(Demo, IsSafeToRerun) {
+    testing::TempDir dir;
+    const std::vector<std::string> args{"demo", "--students", "300", "--schools", "2"};
+    auto r = testing::run_homeroom(args, dir.path().string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = testing::run_homeroom(args, dir.path().string());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("unchanged: the snapshot of 2026-06-05"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("unchanged: the snapshot of 2026-06-12"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 0 written"), std::string::npos) << r.out;
 }
 
 TEST(SampleData, SameSeedGivesTheSameBytesThroughTheCli) {

@@ -11,8 +11,8 @@ namespace {
 const Date k_week = Date::from_ymd(2026, 6, 8);
 
 struct Fixture {
-    metrics::SchoolCalendar calendar =
-        metrics::SchoolCalendar::every_weekday(Date::from_ymd(2026, 6, 1), Date::from_ymd(2026, 6, 12));
+    metrics::SchoolCalendar calendar = metrics::SchoolCalendar::every_weekday(
+        Date::from_ymd(2026, 6, 1), Date::from_ymd(2026, 6, 12));
     std::map<std::string, render::SectionInfo, std::less<>> sections = {
         {"M3", {"Mathematics 3", "Ms. Lopez"}}};
     MarkingPeriod q4{"Q4", "Quarter 4", Date::from_ymd(2026, 4, 6), Date::from_ymd(2026, 6, 19)};

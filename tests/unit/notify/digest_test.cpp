@@ -10,6 +10,7 @@
 
 #include "core/diagnostics.h"
 #include "render/catalog_localizer.h"
+#include "render/untrusted_text.h"
 
 namespace homeroom::notify {
 namespace {
@@ -138,7 +139,8 @@ TEST(Digest, AttendanceListsEachDayWithItsDateAndCountsWithPlurals) {
     auto late_only = child("102", "Omar");
     late_only.attendance = {{Date::from_ymd(2026, 6, 9), AttendanceStatus::tardy, 5},
                             {Date::from_ymd(2026, 6, 10), AttendanceStatus::partial, 60}};
-    EXPECT_TRUE(has(build(request({&late_only})).text_body, "Attendance this week: 2 late arrivals\n"));
+    EXPECT_TRUE(
+        has(build(request({&late_only})).text_body, "Attendance this week: 2 late arrivals\n"));
 }
 
 TEST(Digest, MarksSayWhichAreNewChangedAndBelowPassing) {
@@ -159,8 +161,9 @@ TEST(Digest, MarksSayWhichAreNewChangedAndBelowPassing) {
 TEST(Digest, IncidentsAndEarlyWarningChanges) {
     auto lina = child("103", "Lina", "Haddad");
     lina.new_incidents = {{Date::from_ymd(2026, 6, 10), "disruption"}};
-    lina.flag_changes = {{metrics::WarningFlag::course_performance, metrics::FlagChangeKind::raised},
-                         {metrics::WarningFlag::attendance, metrics::FlagChangeKind::cleared}};
+    lina.flag_changes = {
+        {metrics::WarningFlag::course_performance, metrics::FlagChangeKind::raised},
+        {metrics::WarningFlag::attendance, metrics::FlagChangeKind::cleared}};
     const auto d = build(request({&lina}));
     EXPECT_TRUE(has(d.text_body, "Behavior incidents\n  - Wednesday, June 10, 2026: Disruption\n"))
         << d.text_body;
@@ -180,8 +183,9 @@ TEST(Digest, EveryChildLinksToItsPrivatePageAndTheFooterToUnsubscribe) {
         << d.text_body;
     EXPECT_TRUE(has(d.html_body,
                     "<a href=\"https://homeroom.example.org/private/students/tok101/en.html\""));
-    EXPECT_TRUE(has(d.text_body, "Unsubscribe from these emails: "
-                                 "https://homeroom.example.org/unsubscribe?t=1.abc.def\n"));
+    EXPECT_TRUE(has(d.text_body,
+                    "Unsubscribe from these emails: "
+                    "https://homeroom.example.org/unsubscribe?t=1.abc.def\n"));
     EXPECT_TRUE(has(d.html_body, "href=\"https://homeroom.example.org/unsubscribe?t=1.abc.def\""));
 }
 

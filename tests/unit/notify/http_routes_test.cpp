@@ -17,7 +17,9 @@ RouteTable table(std::string* logged = nullptr) {
         out.body = "hello " + (r.query.count("who") ? r.query.at("who") : std::string("?"));
         return out;
     });
-    t.add("POST", "/hello", [](const HttpRequest&) { return HttpResponse{201, "text/plain", "made", {}}; });
+    t.add("POST", "/hello", [](const HttpRequest&) {
+        return HttpResponse{201, "text/plain", "made", {}};
+    });
     t.add("GET", "/broken", [](const HttpRequest&) -> HttpResponse {
         throw std::runtime_error("database is locked");
     });
@@ -51,7 +53,8 @@ TEST(RouteTable, AThrowingHandlerIs500WithoutTheDetail) {
 }
 
 TEST(Urlencoded, DecodesPlusPercentAndRepeatedNames) {
-    const auto f = parse_urlencoded("List-Unsubscribe=One-Click&a=1+2%2B3&a=second&empty=&flag&%zz=%4");
+    const auto f =
+        parse_urlencoded("List-Unsubscribe=One-Click&a=1+2%2B3&a=second&empty=&flag&%zz=%4");
     EXPECT_EQ(f.at("List-Unsubscribe"), "One-Click");
     EXPECT_EQ(f.at("a"), "1 2+3");
     EXPECT_EQ(f.at("empty"), "");

@@ -23,8 +23,8 @@ struct Endpoint {
     render::TemplateSet templates{k_templates};
     render::EnglishOnly localizers;
     std::chrono::sys_seconds now{std::chrono::sys_days{std::chrono::June / 12 / 2026}};
-    UnsubscribeEndpoint endpoint{db, k_secret, templates, localizers, "Riverside Public Schools",
-                                 [this] { return now; }};
+    UnsubscribeEndpoint endpoint{
+        db, k_secret, templates, localizers, "Riverside Public Schools", [this] { return now; }};
 
     HttpRequest request(std::string method, const std::string& token,
                         std::map<std::string, std::string> form = {}) {
@@ -106,8 +106,9 @@ TEST(UnsubscribeEndpoint, APostWithoutOneClickIs400) {
     Endpoint e;
     const auto token = make_unsubscribe_token(k_secret, {"C02", Channel::email, "en"});
     EXPECT_EQ(e.endpoint.unsubscribe(e.request("POST", token)).status, 400);
-    EXPECT_EQ(e.endpoint.unsubscribe(e.request("POST", token, {{"List-Unsubscribe", "yes"}})).status,
-              400);
+    EXPECT_EQ(
+        e.endpoint.unsubscribe(e.request("POST", token, {{"List-Unsubscribe", "yes"}})).status,
+        400);
     EXPECT_FALSE(store::OptOutRepository(e.db).is_opted_out("C02", Channel::email));
 }
 

@@ -34,8 +34,7 @@ TEST(UnsubscribeToken, RefusesEveryAlteration) {
     }
     // Another contact's payload with this contact's signature.
     const auto other = make_unsubscribe_token(k_secret, {"C2", Channel::email, "en"});
-    const std::string swapped =
-        other.substr(0, other.rfind('.')) + token.substr(token.rfind('.'));
+    const std::string swapped = other.substr(0, other.rfind('.')) + token.substr(token.rfind('.'));
     EXPECT_FALSE(verify_unsubscribe_token(k_secret, swapped));
     EXPECT_FALSE(verify_unsubscribe_token(k_secret, std::string(5000, 'A')));
 }
@@ -50,7 +49,7 @@ TEST(UnsubscribeToken, RefusesUnusableInput) {
 
 TEST(UnsubscribeToken, Base64UrlFollowsRfc4648WithoutPadding) {
     const std::pair<const char*, const char*> vectors[] = {
-        {"", ""},         {"f", "Zg"},         {"fo", "Zm8"},        {"foo", "Zm9v"},
+        {"", ""},           {"f", "Zg"},          {"fo", "Zm8"},          {"foo", "Zm9v"},
         {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"}, {"\xfb\xff", "-_8"}};
     for (const auto& [plain, encoded] : vectors) {
         EXPECT_EQ(base64url_encode(plain), encoded);

@@ -1,0 +1,57 @@
+#include "notify/digest_message.h"
+
+#include "notify/unsubscribe_token.h"
+
+namespace homeroom::notify {
+
+std::string unsubscribe_url(std::string_view base_url, std::string_view token) {
+    return std::string(base_url) + "/unsubscribe?t=" + std::string(token);
+}
+
+std::optional<DigestMessage> make_digest_message(const Recipient& r, const Contact& contact,
+                                                 std::vector<const ChildWeek*> children, Date week,
+                                                 const DigestMailSettings& s,
+                                                 const render::LocalizerSet& localizers,
+                                                 const render::TemplateSet& templates) {
+    DigestRequest request;
+    request.week = week;
+    request.recipient_name = contact.first_name + " " + contact.last_name;
+    request.language = contact.preferred_language;
+    request.district_name = s.district_name;
+    request.children = std::move(children);
+    // The confirmation page speaks the digest's language.
+    const std::string token = make_unsubscribe_token(
+        s.secret, {r.contact_id, s.channel, localizers.get(contact.preferred_language).language()});
+    request.unsubscribe_url = unsubscribe_url(s.base_url, token);
+    auto digest = build_digest(request, s.digest, localizers, templates);
+    if (!digest)
+        return std::nullopt;
+
+    DigestMessage out;
+    out.has_news = digest->has_news;
+    auto& m = out.message;
+    m.key = {r.contact_id, week.week_start(), k_weekly_digest_kind, s.channel};
+    m.recipient = r.address;
+    m.subject = digest->subject;
+    m.allowed_by = format_allowed_by(r);
+
+    MailContent mail;
+    mail.from = s.from;
+    mail.to = {request.recipient_name, r.address};
+    mail.subject = std::move(digest->subject);
+    mail.text_body = std::move(digest->text_body);
+    mail.html_body = std::move(digest->html_body);
+    mail.message_id = make_message_id(store::to_string(m.key),
+                                      s.from.address.substr(s.from.address.find('@') + 1));
+    mail.date = s.date_header;
+    mail.unsubscribe_url = request.unsubscribe_url;
+    if (!s.unsubscribe_address.empty())
+        mail.unsubscribe_mailto =
+            "mailto:" + s.unsubscribe_address + "?subject=unsubscribe%20" + token;
+    mail.language = digest->language;
+    m.body = build_mail_message(mail);
+    out.html = std::move(mail.html_body);
+    return out;
+}
+
+}  // namespace homeroom::notify
