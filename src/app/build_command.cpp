@@ -57,6 +57,7 @@ int build_with_report(CommandContext& ctx, store::Database& db, const std::files
             << with_thousands(report.student_pages) << " student pages ("
             << with_thousands(report.students) << " students), "
             << with_thousands(report.class_pages) << " class pages, "
+            << with_thousands(report.partner_pages) << " partner pages, "
             << with_thousands(report.public_pages) << " public files; "
             << with_thousands(report.files_written) << " written, "
             << with_thousands(report.files_unchanged) << " unchanged (" << timing << ")\n";

@@ -41,5 +41,7 @@ int run_outbox(CommandContext&, const std::vector<std::string>&);
 int run_serve(CommandContext&, const std::vector<std::string>&);
 int run_jobs(CommandContext&, const std::vector<std::string>&);
 int run_schedule(CommandContext&, const std::vector<std::string>&);
+int run_export(CommandContext&, const std::vector<std::string>&);
+int run_disclosures(CommandContext&, const std::vector<std::string>&);
 
 }  // namespace homeroom::app

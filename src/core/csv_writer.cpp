@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/errors.h"
+#include "core/formula_guard.h"
 
 namespace homeroom {
 namespace {
@@ -17,34 +18,6 @@ bool needs_quotes(std::string_view text) {
     if (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' || text.back() == '\t')
         return true;
     return text.find_first_of(",\"\r\n") != std::string_view::npos;
-}
-
-bool is_plain_number(std::string_view text) {
-    std::size_t i = 0;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-'))
-        ++i;
-    bool digits = false, dot = false;
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c >= '0' && c <= '9') {
-            digits = true;
-        } else if (c == '.' && !dot) {
-            dot = true;
-        } else {
-            return false;
-        }
-    }
-    return digits;
-}
-
-// Spreadsheets run a cell as a formula when it starts with one of these (OWASP "CSV injection").
-bool looks_like_formula(std::string_view text) {
-    if (text.empty())
-        return false;
-    const auto first = static_cast<unsigned char>(text.front());
-    const bool trigger = first == '=' || first == '+' || first == '-' || first == '@' ||
-                         first < 0x20 || first == 0x7F;
-    return trigger && !is_plain_number(text);
 }
 
 }  // namespace
@@ -78,7 +51,7 @@ CsvWriter::~CsvWriter() {
 
 std::string CsvWriter::encode(std::string_view text, const CsvWriterOptions& options) {
     std::string value;
-    if (options.neutralize_formulas && looks_like_formula(text)) {
+    if (options.neutralize_formulas && starts_like_formula(text)) {
         value.reserve(text.size() + 1);
         value += '\'';
         value += text;
@@ -107,7 +80,7 @@ void CsvWriter::append_encoded(std::string_view text) {
     if (text.empty())
         return;
     m_row_has_text = true;
-    if (m_options.neutralize_formulas && looks_like_formula(text)) {
+    if (m_options.neutralize_formulas && starts_like_formula(text)) {
         m_buffer += encode(text, m_options);
         return;
     }

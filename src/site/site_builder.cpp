@@ -14,11 +14,13 @@
 #include "metrics/student_changes.h"
 #include "metrics/student_indicators.h"
 #include "render/class_page.h"
+#include "render/partner_page.h"
 #include "render/public_pages.h"
 #include "render/student_chart.h"
 #include "render/student_page.h"
 #include "render/template_set.h"
 #include "site/file_publisher.h"
+#include "site/partner_extracts.h"
 #include "site/private_token.h"
 #include "site/snapshot_index.h"
 #include "site/student_pipeline.h"
@@ -39,6 +41,7 @@ std::string read_text_file(const std::filesystem::path& p) {
 struct WorkerState {
     std::map<std::string, metrics::GroupAggregates> by_school;
     std::vector<std::pair<std::string, render::RosterRow>> roster_rows;  // (section, row)
+    std::vector<PartnerDecision> partner_decisions;
     std::size_t students = 0, pages = 0;
 };
 
@@ -54,14 +57,19 @@ std::string student_page_path(std::string_view secret, std::string_view student_
            std::string(lang) + ".html";
 }
 
+std::string partner_page_path(std::string_view secret, std::string_view partner_id) {
+    return "private/partners/" + private_token(secret, "partner", partner_id) + ".html";
+}
+
 SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                       const SiteOptions& options, const render::LocalizerSet& localizers) {
     if (options.secret.empty())
         throw UsageError("homeroom build: the site secret is empty");
     const render::TemplateSet templates(options.templates_dir);
     FilePublisher publisher(options.out_dir);
-    const SnapshotIndex x =
-        index_snapshot(store::load_snapshot_tables(db, snapshot.id), snapshot.as_of);
+    const SnapshotTables tables = store::load_snapshot_tables(db, snapshot.id);
+    const SnapshotIndex x = index_snapshot(tables, snapshot.as_of);
+    PartnerExtracts partner_extracts(tables, x);
     const store::SnapshotRepository snapshots(db);
     const auto previous = snapshots.previous(snapshot.as_of);
     const unsigned threads = worker_count(options.threads);
@@ -91,6 +99,9 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                                                    options.indicators.grade_scale);
             }
             metrics::add_student(ws.by_school[student.school_id], student, ind);
+            if (partner_extracts.concerns(student))
+                for (auto& d : partner_extracts.decide(job.now, records, ind))
+                    ws.partner_decisions.push_back(std::move(d));
             ++ws.students;
 
             const School& school = x.schools.at(student.school_id);
@@ -161,6 +172,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     for (auto& ws : state) {
         for (auto& [school, agg] : ws.by_school) by_school[school] += agg;
         for (auto& [section, row] : ws.roster_rows) rosters[section].push_back(std::move(row));
+        partner_extracts.add(std::move(ws.partner_decisions));
         report.students += ws.students;
         report.student_pages += ws.pages;
     }
@@ -186,6 +198,24 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             "private/classes/" + private_token(options.secret, "section", section_id) + ".html",
             templates.render("class", render::class_page_context(data, chrome, english), english));
         ++report.class_pages;
+    }
+
+    // Partner report cards, one per partner (English, for the staff who run the programs): the
+    // agreement in force and its included students with only the fields it allows.
+    for (const PartnerExtract& e : std::move(partner_extracts).collect()) {
+        render::PageChrome chrome;
+        chrome.title = e.partner.name + " · " + english.text("Partner report card");
+        chrome.css_href = "../assets/site.css";
+        chrome.district_name = options.district_name;
+        chrome.as_of_line = footer_line(english, x.as_of);
+        chrome.is_private = true;
+        const render::PartnerPageData data{e.partner, e.in_force() ? &*e.agreement : nullptr,
+                                           x.as_of, e.table};
+        publisher.publish(
+            partner_page_path(options.secret, e.partner.id),
+            templates.render("partner", render::partner_page_context(data, chrome, english),
+                             english));
+        ++report.partner_pages;
     }
 
     // Trend: the same aggregates for earlier snapshots (newest few), oldest first.

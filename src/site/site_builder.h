@@ -33,6 +33,7 @@ struct SiteReport {
     std::size_t students = 0;
     std::size_t student_pages = 0;
     std::size_t class_pages = 0;
+    std::size_t partner_pages = 0;
     std::size_t public_pages = 0;
     std::size_t files_written = 0;
     std::size_t files_unchanged = 0;
@@ -44,5 +45,8 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
 // Where the private progress page of a student lives, relative to the site folder.
 std::string student_page_path(std::string_view secret, std::string_view student_id,
                               std::string_view lang);
+
+// Where a partner's private report card page lives, relative to the site folder.
+std::string partner_page_path(std::string_view secret, std::string_view partner_id);
 
 }  // namespace homeroom::site

@@ -196,11 +196,39 @@ CREATE INDEX outbox_pending ON outbox (channel, outbox_id)
     WHERE status IN ('created', 'sending', 'temporary-failure');
 )SQL";
 
+// The disclosure log (FERPA 34 CFR 99.32): every partner extract, what it held and under which
+// agreement (disclosures), and each student it was about (disclosure_students), written in the
+// transaction that decides the export (store/disclosure_log.h). Never updated or deleted by the
+// tool: it is the record a parent may ask to inspect.
+static constexpr std::string_view k_migration_disclosures = R"SQL(
+CREATE TABLE disclosures (
+    disclosure_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    partner_id    TEXT NOT NULL,
+    partner_name  TEXT NOT NULL,
+    agreement_id  TEXT NOT NULL,
+    purpose       TEXT NOT NULL,
+    fields        TEXT NOT NULL,  -- ';'-separated, in docs/partners.md order
+    as_of         TEXT NOT NULL,  -- the date the extract is as of, YYYY-MM-DD
+    recorded_at   TEXT NOT NULL,  -- UTC YYYY-MM-DDTHH:MM:SSZ
+    files         TEXT NOT NULL,  -- the files written, ';'-separated
+    student_count INTEGER NOT NULL
+);
+CREATE INDEX disclosures_by_partner ON disclosures (partner_id, disclosure_id);
+CREATE TABLE disclosure_students (
+    disclosure_id INTEGER NOT NULL REFERENCES disclosures (disclosure_id),
+    student_id    TEXT NOT NULL,
+    consent_by    TEXT NOT NULL,  -- 'student' or the contact id whose consent allowed it
+    consent_date  TEXT NOT NULL,
+    PRIMARY KEY (disclosure_id, student_id)
+) WITHOUT ROWID;
+CREATE INDEX disclosure_students_by_student ON disclosure_students (student_id, disclosure_id);
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
-    static const std::vector<std::string_view> k_migrations = {k_migration_1, k_migration_2,
-                                                               k_migration_3, k_migration_4,
-                                                               k_migration_jobs,
-                                                               k_migration_outbox_pending};
+    static const std::vector<std::string_view> k_migrations = {
+        k_migration_1,          k_migration_2,    k_migration_3,
+        k_migration_4,          k_migration_jobs, k_migration_outbox_pending,
+        k_migration_disclosures};
     return k_migrations;
 }
 
