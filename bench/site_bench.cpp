@@ -2,7 +2,7 @@
 // 100 schools with a full year — and prints pages/s and peak memory. With --hugo, also renders
 // comparable per-student pages with Hugo (Debian's `hugo`) from the same data and prints the ratio.
 //
-//   build/bench/site_bench [--students N] [--schools M] [--threads T] [--dir DIR] [--hugo]
+//   build/bench/site_bench [--students N] [--schools M] [--threads T] [--dir DIR] [--reuse] [--hugo]
 //
 // Target (issue "Progress reports and report cards"): all student pages plus school, class and
 // district pages in under 8 s with peak memory under 500 MB, using both cores.
@@ -100,6 +100,7 @@ int main(int argc, char** argv) {
     options.schools = 100;
     unsigned threads = 0;
     bool hugo = false;
+    bool reuse = false;  // keep the district of an earlier run in --dir (profiling the build alone)
     fs::path dir = "output/bench/site";
     for (int i = 1; i < argc; ++i) {
         const bool has_value = i + 1 < argc;
@@ -108,12 +109,13 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--threads") && has_value) threads = static_cast<unsigned>(std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--dir") && has_value) dir = argv[++i];
         else if (!std::strcmp(argv[i], "--hugo")) hugo = true;
+        else if (!std::strcmp(argv[i], "--reuse")) reuse = true;
     }
-    const fs::path source = fs::path(__FILE__).parent_path().parent_path();
+    const fs::path source = HOMEROOM_SOURCE_DIR;
     const fs::path bundle = dir / "bundle", db_path = dir / "bench.db", out = dir / "site";
 
     const auto prepare_start = std::chrono::steady_clock::now();
-    const bool prepared = in_child([&] {
+    const bool prepared = (reuse && fs::exists(db_path)) || in_child([&] {
         sample::write_sample_district(options, bundle);
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
         store::Database db(db_path);
