@@ -4,6 +4,7 @@
 #include "app/command.h"
 #include "app/command_line.h"
 #include "app/exit_codes.h"
+#include "app/export_run.h"
 #include "core/errors.h"
 #include "site/partner_export.h"
 #include "store/snapshot_reader.h"
@@ -18,7 +19,68 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+// One partner's extract and its report; k_exit_data when no agreement is in force.
+int export_one(CommandContext& ctx, store::Database& db, const store::SnapshotInfo& snapshot,
+               const std::string& partner_id, const site::PartnerExportOptions& options) {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto result = site::export_partner(db, snapshot, partner_id, options, now);
+    const auto& e = result.extract;
+    const std::string who = e.partner.id + " (" + e.partner.name + ")";
+    if (!e.agreement) {
+        ctx.err << "homeroom export: partner " << who
+                << " has no data-sharing agreement (agreements.csv): nothing exported\n";
+        return k_exit_data;
+    }
+    const auto& a = *e.agreement;
+    const std::string dates = a.start_date.to_string() + " to " + a.end_date.to_string();
+    if (!e.in_force()) {
+        ctx.err << "homeroom export: agreement " << a.id << " with partner " << who << " runs from "
+                << dates << ", so on " << snapshot.as_of.to_string() << " it "
+                << (e.state == partners::AgreementState::expired ? "has expired"
+                                                                 : "has not started")
+                << ": nothing exported or recorded\n";
+        return k_exit_data;
+    }
+
+    ctx.out << (options.dry_run ? "would export" : "exported") << " partner " << who << " as of "
+            << snapshot.as_of.to_string() << " under agreement " << a.id << " (" << dates
+            << "): " << e.table.rows.size() << " student" << (e.table.rows.size() == 1 ? "" : "s")
+            << "; fields " << join(e.table.fields, ", ") << "\n";
+    std::vector<std::string> left_out;
+    for (int i = 1; i < partners::k_inclusion_count; ++i)
+        if (const auto n = e.decisions[static_cast<std::size_t>(i)])
+            left_out.push_back(std::to_string(n) + " " +
+                               std::string(partners::to_code(static_cast<partners::Inclusion>(i))));
+    ctx.out << "  left out of the roster: " << (left_out.empty() ? "none" : join(left_out, ", "))
+            << "\n";
+    for (const auto& f : result.files) ctx.out << "  " << f.string() << "\n";
+    if (result.disclosure_id)
+        ctx.out << "  recorded as disclosure #" << result.disclosure_id << "\n";
+    return k_exit_ok;
+}
+
 }  // namespace
+
+int export_with_report(CommandContext& ctx, store::Database& db, const ExportRequest& request) {
+    const store::SnapshotRepository snapshots(db);
+    const auto snapshot = snapshots.find(request.as_of);
+    if (!snapshot)
+        throw NoInputError("no snapshot of " + request.as_of.to_string() + " in " +
+                           db.path().string() + " (see homeroom snapshots)");
+    site::PartnerExportOptions options;
+    options.out_dir = request.out_dir.empty()
+                          ? std::filesystem::path(ctx.config.getString("exports.out", "output/exports"))
+                          : request.out_dir;
+    options.dry_run = request.dry_run;
+    options.threads = request.threads;
+    const auto tables = store::load_snapshot_tables(db, snapshot->id);
+    if (request.partner != "all")
+        return export_one(ctx, db, *snapshot, site::resolve_partner(tables.partners, request.partner),
+                          options);
+    // Every partner: those without an agreement in force are reported and skipped, not failures.
+    for (const auto& partner : tables.partners) export_one(ctx, db, *snapshot, partner.id, options);
+    return k_exit_ok;
+}
 
 int run_export(CommandContext& ctx, const std::vector<std::string>& args) {
     CommandLine cl("export", "partner NAME",
@@ -26,7 +88,8 @@ int run_export(CommandContext& ctx, const std::vector<std::string>& args) {
                    "DIR/<partner>/<as-of>/extract.xlsx and extract.csv, holding only the fields "
                    "its data-sharing agreement allows, for the students on its roster with "
                    "consent, and record the disclosure (see homeroom disclosures). NAME is the "
-                   "partner_id or its name. Exit 65 (nothing written) when no agreement with the "
+                   "partner_id or its name, or all for every partner with an agreement in force. "
+                   "Exit 65 (nothing written) when no agreement with the "
                    "partner is in force on that date.");
     cl.value("as-of", "YYYY-MM-DD", "the snapshot to export (required)", true)
         .value("out", "DIR", "where exports go (default output/exports)")
@@ -44,53 +107,13 @@ int run_export(CommandContext& ctx, const std::vector<std::string>& args) {
         throw UsageError("homeroom export partner: --as-of is required");
 
     store::Database db(ctx.db_path);
-    const store::SnapshotRepository snapshots(db);
-    const auto snapshot = snapshots.find(*as_of);
-    if (!snapshot)
-        throw NoInputError("no snapshot of " + as_of->to_string() + " in " + db.path().string() +
-                           " (see homeroom snapshots)");
-    const auto tables = store::load_snapshot_tables(db, snapshot->id);
-    const std::string partner_id = site::resolve_partner(tables.partners, pos[1]);
-
-    site::PartnerExportOptions options;
-    options.out_dir = cl.get("out", ctx.config.getString("exports.out", "output/exports"));
-    options.dry_run = cl.has("dry-run");
-    options.threads = static_cast<unsigned>(cl.get_int("threads", 0, 0, 256));
-    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    const auto result = site::export_partner(db, *snapshot, partner_id, options, now);
-    const auto& e = result.extract;
-    const std::string who = e.partner.id + " (" + e.partner.name + ")";
-    if (!e.agreement) {
-        ctx.err << "homeroom export: partner " << who
-                << " has no data-sharing agreement (agreements.csv): nothing exported\n";
-        return k_exit_data;
-    }
-    const auto& a = *e.agreement;
-    const std::string dates = a.start_date.to_string() + " to " + a.end_date.to_string();
-    if (!e.in_force()) {
-        ctx.err << "homeroom export: agreement " << a.id << " with partner " << who << " runs from "
-                << dates << ", so on " << as_of->to_string() << " it "
-                << (e.state == partners::AgreementState::expired ? "has expired"
-                                                                 : "has not started")
-                << ": nothing exported or recorded\n";
-        return k_exit_data;
-    }
-
-    ctx.out << (options.dry_run ? "would export" : "exported") << " partner " << who << " as of "
-            << as_of->to_string() << " under agreement " << a.id << " (" << dates
-            << "): " << e.table.rows.size() << " student" << (e.table.rows.size() == 1 ? "" : "s")
-            << "; fields " << join(e.table.fields, ", ") << "\n";
-    std::vector<std::string> left_out;
-    for (int i = 1; i < partners::k_inclusion_count; ++i)
-        if (const auto n = e.decisions[static_cast<std::size_t>(i)])
-            left_out.push_back(std::to_string(n) + " " +
-                               std::string(partners::to_code(static_cast<partners::Inclusion>(i))));
-    ctx.out << "  left out of the roster: " << (left_out.empty() ? "none" : join(left_out, ", "))
-            << "\n";
-    for (const auto& f : result.files) ctx.out << "  " << f.string() << "\n";
-    if (result.disclosure_id)
-        ctx.out << "  recorded as disclosure #" << result.disclosure_id << "\n";
-    return k_exit_ok;
+    ExportRequest request;
+    request.partner = pos[1];
+    request.as_of = *as_of;
+    request.out_dir = cl.get("out", "");
+    request.dry_run = cl.has("dry-run");
+    request.threads = static_cast<unsigned>(cl.get_int("threads", 0, 0, 256));
+    return export_with_report(ctx, db, request);
 }
 
 }  // namespace homeroom::app

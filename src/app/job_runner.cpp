@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/exit_codes.h"
+#include "app/export_run.h"
 #include "app/notify_run.h"
 #include "core/errors.h"
 #include "jobs/job_lock.h"
@@ -80,8 +81,16 @@ int run_step(CommandContext& ctx, store::Database& db, const jobs::JobStep& step
             request.channel = step.channel;
             return notify_with_report(ctx, db, request);
         }
-        case jobs::StepAction::export_extracts:
-            throw UsageError("homeroom jobs run: export steps are not available yet");
+        case jobs::StepAction::export_extracts: {
+            const auto latest = store::SnapshotRepository(db).latest();
+            if (!latest)
+                throw NoInputError("no snapshot in " + db.path().string() + " to export");
+            ExportRequest request;
+            request.partner = step.partner;
+            request.as_of = latest->as_of;
+            request.out_dir = step.out;
+            return export_with_report(ctx, db, request);
+        }
     }
     return k_exit_software;
 }

@@ -40,6 +40,8 @@ struct JobStep {
     // notify
     Channel channel = Channel::email;
     std::string week = "current";  // current | previous | YYYY-MM-DD
+    // export: a partner id or name, or "all"; as of the newest snapshot. `out` as for build.
+    std::string partner = "all";
 };
 
 struct Job {

@@ -11,6 +11,7 @@
 
 #include "run_command.h"
 #include "store/database.h"
+#include "store/disclosure_log.h"
 #include "store/job_ledger.h"
 
 namespace homeroom {
@@ -48,7 +49,7 @@ struct Workspace {
 TEST(JobsCli, ShippedJobFilesAreValidAndListed) {
     auto r = run_homeroom({"jobs", "check", "--jobs", k_jobs});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, "3 jobs valid\n");
+    EXPECT_EQ(r.out, "4 jobs valid\n");
     r = run_homeroom({"jobs", "list", "--jobs", k_jobs, "--now", "2026-03-07T12:00:00Z"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     // 02:30 does not exist on 2026-03-08 in Detroit: the nightly job runs at 03:00 EDT.
@@ -58,6 +59,10 @@ TEST(JobsCli, ShippedJobFilesAreValidAndListed) {
         << r.out;
     EXPECT_NE(r.out.find("next run     2026-03-09 07:00:00 -04:00 America/Detroit = "
                          "2026-03-09T11:00:00Z"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("next run     2026-03-13 18:00:00 -04:00 America/Detroit = "
+                         "2026-03-13T22:00:00Z"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("next run     2026-04-01 00:00:00 -04:00 America/Detroit = "
@@ -122,6 +127,37 @@ TEST(JobsCli, WeeklyDigestSendsEachDigestOnce) {
     // Run again (a timer catching up, say): nothing is sent twice.
     ASSERT_EQ(ws.jobs_command({"run", "weekly-digest"}).exit_code, 0);
     EXPECT_EQ(count_messages(), sent);
+}
+
+TEST(JobsCli, PartnerExtractJobExportsAgreementsInForceAndLogsThem) {
+    Workspace ws;
+    std::filesystem::copy_file(k_jobs + "/weekly-partner-extracts.ini",
+                               ws.dir / "jobs" / "weekly-partner-extracts.ini");
+    ASSERT_EQ(ws.jobs_command({"run", "nightly-import-build"}).exit_code, 0);
+    const auto r = ws.jobs_command({"run", "weekly-partner-extracts", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("{\"step\":1,\"action\":\"export\",\"status\":\"succeeded\""),
+              std::string::npos)
+        << r.out;
+    // The sample district has one agreement in force and one expired: one extract, one skip.
+    std::vector<std::filesystem::path> workbooks;
+    std::size_t csvs = 0;
+    for (const auto& e :
+         std::filesystem::recursive_directory_iterator(ws.dir / "output" / "exports")) {
+        if (e.path().filename() == "extract.xlsx")
+            workbooks.push_back(e.path());
+        csvs += e.path().filename() == "extract.csv";
+    }
+    ASSERT_EQ(workbooks.size(), 1u);
+    EXPECT_EQ(csvs, 1u);
+    EXPECT_NE(r.err.find("has expired: nothing exported or recorded"), std::string::npos) << r.err;
+    // exports/<partner>/<as-of>/extract.xlsx, logged once as a disclosure to that partner.
+    const std::string partner = workbooks[0].parent_path().parent_path().filename().string();
+    store::Database db(ws.db());
+    const auto entries = store::DisclosureLog(db).for_partner(partner);
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].as_of.to_string(), "2026-06-12");
+    EXPECT_GT(entries[0].student_count, 0);
 }
 
 TEST(JobsCli, FailingStepStopsTheJobWithItsExitCode) {
