@@ -68,15 +68,16 @@ int export_with_report(CommandContext& ctx, store::Database& db, const ExportReq
         throw NoInputError("no snapshot of " + request.as_of.to_string() + " in " +
                            db.path().string() + " (see homeroom snapshots)");
     site::PartnerExportOptions options;
-    options.out_dir = request.out_dir.empty()
-                          ? std::filesystem::path(ctx.config.getString("exports.out", "output/exports"))
-                          : request.out_dir;
+    options.out_dir =
+        request.out_dir.empty()
+            ? std::filesystem::path(ctx.config.getString("exports.out", "output/exports"))
+            : request.out_dir;
     options.dry_run = request.dry_run;
     options.threads = request.threads;
     const auto tables = store::load_snapshot_tables(db, snapshot->id);
     if (request.partner != "all")
-        return export_one(ctx, db, *snapshot, site::resolve_partner(tables.partners, request.partner),
-                          options);
+        return export_one(ctx, db, *snapshot,
+                          site::resolve_partner(tables.partners, request.partner), options);
     // Every partner: those without an agreement in force are reported and skipped, not failures.
     for (const auto& partner : tables.partners) export_one(ctx, db, *snapshot, partner.id, options);
     return k_exit_ok;

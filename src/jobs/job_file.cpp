@@ -185,7 +185,8 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
     } else if (a.value == "export") {
         step.action = StepAction::export_extracts;
         known.insert({"partner", "out"});
-        if (const auto partner = section.entries.find("partner"); partner != section.entries.end()) {
+        if (const auto partner = section.entries.find("partner");
+            partner != section.entries.end()) {
             if (partner->second.value.empty())
                 diagnostics.error(file, partner->second.line, partner->second.value_column,
                                   "partner must be a partner id or name, or all");

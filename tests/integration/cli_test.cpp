@@ -217,6 +217,20 @@ TEST(Demo, ImportsTheDefaultSampleDistrict) {
         EXPECT_GT(repo.count_rows(snapshots[1].id, "attendance"),
                   repo.count_rows(snapshots[0].id, "attendance"));
     }
+    // Everything after the first import ran as the job "demo" through the runner.
+    for (const char* step : {"[demo] step 1/4 import", "[demo] step 2/4 build",
+                             "[demo] step 3/4 notify", "[demo] step 4/4 export"})
+        EXPECT_NE(r.err.find(step), std::string::npos) << step << "\n" << r.err;
+    const auto history =
+        testing::run_homeroom({"jobs", "history", "demo"}, dir.path().string());
+    EXPECT_NE(history.out.find("demo  succeeded"), std::string::npos) << history.out;
+    std::size_t extracts = 0, digests = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "output")) {
+        extracts += e.path().filename() == "extract.xlsx";
+        digests += e.path().extension() == ".eml";
+    }
+    EXPECT_EQ(extracts, 1u);
+    EXPECT_GT(digests, 0u);
 }
 
 TEST(Demo, IsSafeToRerun) {
