@@ -196,11 +196,25 @@ CREATE INDEX outbox_pending ON outbox (channel, outbox_id)
     WHERE status IN ('created', 'sending', 'temporary-failure');
 )SQL";
 
+// Text messages received from the SMS gateway (`homeroom serve` /mo): what arrived and what was
+// done about it (opt-out, opt-in, help, ignored), kept as evidence of every STOP honoured.
+static constexpr std::string_view k_migration_sms_inbound = R"SQL(
+CREATE TABLE sms_inbound (
+    inbound_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+    received_at TEXT NOT NULL,  -- UTC YYYY-MM-DDTHH:MM:SSZ
+    from_number TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    action      TEXT NOT NULL,  -- opt-out | opt-in | help | none
+    contacts    TEXT NOT NULL,  -- the contact ids it applied to, comma-separated
+    replied     INTEGER NOT NULL
+);
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
-    static const std::vector<std::string_view> k_migrations = {k_migration_1, k_migration_2,
-                                                               k_migration_3, k_migration_4,
-                                                               k_migration_jobs,
-                                                               k_migration_outbox_pending};
+    static const std::vector<std::string_view> k_migrations = {
+        k_migration_1,          k_migration_2,    k_migration_3,
+        k_migration_4,          k_migration_jobs, k_migration_outbox_pending,
+        k_migration_sms_inbound};
     return k_migrations;
 }
 
