@@ -9,6 +9,7 @@ packages=(
   libicu-dev librsvg2-bin
   libgtest-dev libgmock-dev
   clang python3 python3-aiosmtpd openssl tidy
+  kannel kannel-extras
 )
 
 missing=()

@@ -73,9 +73,6 @@ int run_step(CommandContext& ctx, store::Database& db, const jobs::JobStep& step
                 step.out.empty() ? ctx.config.getString("site.out", "output/site") : step.out,
                 std::nullopt, 0);
         case jobs::StepAction::notify: {
-            if (step.channel != Channel::email)
-                throw UsageError(
-                    "homeroom jobs run: notify with channel = sms is not available yet; use email");
             NotifyRequest request;
             request.week = notify_week(db, step.week);
             request.channel = step.channel;

@@ -1,4 +1,4 @@
-// homeroom notify --week YYYY-MM-DD [--channel email] [--dry-run] [--as-of DATE]
+// homeroom notify --week YYYY-MM-DD [--channel email|sms|both] [--dry-run] [--as-of DATE]
 //
 // Builds the week's digests, queues them in the outbox (idempotently) and delivers what is due
 // through the configured transport. The run report always says who was reached, who was refused
@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <set>
 
 #include "app/command.h"
 #include "app/command_line.h"
@@ -15,9 +16,11 @@
 #include "app/progress_line.h"
 #include "app/resource_paths.h"
 #include "app/site_localizers.h"
+#include "app/sms_settings.h"
 #include "core/errors.h"
 #include "notify/deliver_due.h"
 #include "notify/file_channel.h"
+#include "notify/quiet_hours.h"
 #include "notify/smtp_channel.h"
 #include "notify/weekly_digests.h"
 #include "render/template_set.h"
@@ -84,8 +87,91 @@ std::unique_ptr<notify::DeliveryChannel> make_channel(const EmailSettings& email
 
 }  // namespace
 
+namespace {
+
+// Sends what is due on `channel` and prints the delivery line; rethrows UnavailableError after
+// saying nothing was sent.
+notify::DeliveryReport deliver_with_report(CommandContext& ctx, store::OutboxRepository& outbox,
+                                           notify::DeliveryChannel& channel, ProgressLine& progress,
+                                           const std::string& label) {
+    notify::DeliveryOptions delivery;
+    delivery.progress = [&](std::size_t done, std::size_t claimed) {
+        progress.update("  sending: " + with_thousands(done) + " done, " + with_thousands(claimed) +
+                        " claimed");
+    };
+    notify::DeliveryReport sent;
+    try {
+        sent = notify::deliver_due(outbox, channel, delivery);
+    } catch (const UnavailableError& e) {
+        progress.done("");
+        ctx.out << "  " << label << ": not started (" << channel.description()
+                << "): nothing was sent; the queued messages go out on the next run\n";
+        throw;
+    }
+    progress.done("");
+    ctx.out << "  " << label << ": sent=" << sent.sent
+            << " temporary-failure=" << sent.temporary_failures
+            << " technical-failure=" << sent.technical_failures
+            << " permanent-failure=" << sent.permanent_failures;
+    if (sent.not_attempted > 0)
+        ctx.out << " not-attempted=" << sent.not_attempted;
+    ctx.out << " (" << channel.description() << ", " << sent.sessions
+            << (sent.sessions == 1 ? " session, " : " sessions, ") << seconds_text(sent.seconds)
+            << ")\n";
+    if (!sent.interrupted.empty())
+        ctx.out << "  delivery stopped early: " << sent.interrupted
+                << "; the rest go out on the next run\n";
+    return sent;
+}
+
+void print_outbox_counts(CommandContext& ctx, store::OutboxRepository& outbox, Channel channel,
+                         Date week) {
+    ctx.out << "  outbox for the week:";
+    for (const auto& c : outbox.count_by_status({.channel = channel, .week = week}))
+        ctx.out << " " << to_code(c.status) << "=" << c.count;
+    ctx.out << "\n";
+}
+
+// Texts of the week that failed for good (refused by the gateway, or an undeliverable delivery
+// report recorded by `homeroom serve`) become email digests where email is consented; queuing
+// is idempotent, so every run may try again.
+void email_fallback(CommandContext& ctx, store::Database& db, const NotifyRequest& request,
+                    notify::WeeklyDigestOptions options, const EmailSettings& email,
+                    const render::LocalizerSet& localizers, const render::TemplateSet& templates,
+                    ProgressLine& progress) {
+    store::OutboxRepository outbox(db);
+    std::set<std::string, std::less<>> failed;
+    for (const auto& m : outbox.list({.status = MessageStatus::permanent_failure,
+                         .channel = Channel::sms,
+                         .week = request.week}))
+        if (m.key.kind == notify::k_weekly_digest_kind)
+            failed.insert(m.key.contact_id);
+    if (failed.empty())
+        return;
+    options.channel = Channel::email;
+    options.only_contacts = failed;
+    options.sms_fallback = true;
+    options.progress = nullptr;
+    const auto report = notify::queue_weekly_digests(db, options, localizers, templates);
+    ctx.out << "  email fallback for failed texts: contacts=" << failed.size()
+            << " allowed=" << report.recipients << " queued=" << report.queued
+            << " already-queued=" << report.already_queued << "\n";
+    NotifyRequest email_request = request;
+    email_request.channel = Channel::email;
+    const auto channel = make_channel(email, email_request);
+    try {
+        deliver_with_report(ctx, outbox, *channel, progress, "email fallback delivery");
+    } catch (const UnavailableError&) {
+        // Said so above; the emails stay queued for the next run.
+    }
+}
+
+}  // namespace
+
 int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyRequest& request) {
     const EmailSettings email = read_email_settings(ctx.config);
+    const bool sms = request.channel == Channel::sms;
+    const SmsSettings sms_settings = sms ? read_sms_settings(ctx.config) : SmsSettings{};
     if (!request.transport.empty() && request.transport != "file" && request.transport != "smtp")
         throw UsageError("homeroom notify: unknown transport " + request.transport);
 
@@ -99,6 +185,7 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
     options.from = email.from;
     options.unsubscribe_address = email.unsubscribe_address;
     options.digest.send_nothing_new = email.send_nothing_new;
+    options.sms_max_segments = sms_settings.max_segments;
     options.threads = request.threads;
     options.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     options.dry_run = request.dry_run;
@@ -129,48 +216,46 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
         return k_exit_ok;
     }
 
-    const auto channel = make_channel(email, request);
-    notify::DeliveryOptions delivery;
-    delivery.progress = [&](std::size_t done, std::size_t claimed) {
-        progress.update("  sending: " + with_thousands(done) + " done, " + with_thousands(claimed) +
-                        " claimed");
-    };
     store::OutboxRepository outbox(db);
-    notify::DeliveryReport sent;
-    try {
-        sent = notify::deliver_due(outbox, *channel, delivery);
-    } catch (const UnavailableError& e) {
-        progress.done("");
-        ctx.out << "  delivery: not started (" << channel->description()
-                << "): nothing was sent; the queued messages go out on the next run\n";
-        throw;
+    if (sms) {
+        const auto until = notify::quiet_until(sms_settings.quiet, options.now,
+                                               zone_offsets(sms_settings.time_zone));
+        if (until) {
+            ctx.out << "  delivery: waiting: quiet hours ("
+                    << notify::format_minute_of_day(sms_settings.quiet.start_minute) << " to "
+                    << notify::format_minute_of_day(sms_settings.quiet.end_minute) << " "
+                    << sms_settings.time_zone << ") end at " << store::format_utc(*until)
+                    << "; the queued texts go out on the first run after that\n";
+            print_outbox_counts(ctx, outbox, request.channel, request.week);
+            return k_exit_ok;
+        }
     }
-    progress.done("");
-    ctx.out << "  delivery: sent=" << sent.sent << " temporary-failure=" << sent.temporary_failures
-            << " technical-failure=" << sent.technical_failures
-            << " permanent-failure=" << sent.permanent_failures;
-    if (sent.not_attempted > 0)
-        ctx.out << " not-attempted=" << sent.not_attempted;
-    ctx.out << " (" << channel->description() << ", " << sent.sessions
-            << (sent.sessions == 1 ? " session, " : " sessions, ") << seconds_text(sent.seconds)
-            << ")\n";
-    if (!sent.interrupted.empty())
-        ctx.out << "  delivery stopped early: " << sent.interrupted
-                << "; the rest go out on the next run\n";
-    ctx.out << "  outbox for the week:";
-    for (const auto& c : outbox.count_by_status({.channel = request.channel, .week = request.week}))
-        ctx.out << " " << to_code(c.status) << "=" << c.count;
-    ctx.out << "\n";
+    std::unique_ptr<notify::DeliveryChannel> channel;
+    if (sms) {
+        try {
+            channel = make_sms_channel(sms_settings);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("config: [kannel] cannot work: ") + e.what());
+        }
+    } else {
+        channel = make_channel(email, request);
+    }
+    deliver_with_report(ctx, outbox, *channel, progress, "delivery");
+    print_outbox_counts(ctx, outbox, request.channel, request.week);
+    if (sms)
+        email_fallback(ctx, db, request, options, email, *localizers.set, templates, progress);
     return k_exit_ok;
 }
 
 int run_notify(CommandContext& ctx, const std::vector<std::string>& args) {
-    CommandLine cl("notify", "",
-                   "Build the weekly digests of a week for every consented contact, queue them in "
-                   "the outbox (once: running again queues and sends nothing new) and send what "
-                   "is due through [email] transport (file or smtp).");
+    CommandLine cl(
+        "notify", "",
+        "Build the weekly digests of a week for every consented contact, queue them in "
+        "the outbox (once: running again queues and sends nothing new) and send what "
+        "is due through [email] transport (file or smtp) or [sms] transport (file or kannel).");
     cl.value("week", "YYYY-MM-DD", "any day of the ISO week to report on", true)
-        .value("channel", "CHANNEL", "email (the default; SMS comes later)")
+        .value("channel", "CHANNEL",
+               "email (the default), sms ([sms] transport: file or kannel) or both")
         .flag("dry-run", "count and preview only: write previews, queue and send nothing")
         .value("as-of", "YYYY-MM-DD", "use the snapshot of this date (default: the week's own)")
         .value("previews", "N", "dry run: previews to write at most (default 20)")
@@ -182,18 +267,24 @@ int run_notify(CommandContext& ctx, const std::vector<std::string>& args) {
                          "\"");
     NotifyRequest request;
     request.week = *cl.get_date("week");
-    const auto channel = parse_channel(cl.get("channel", "email"));
-    if (!channel)
-        throw UsageError("homeroom notify: --channel must be email, not \"" + cl.get("channel") +
-                         "\"");
-    if (*channel != Channel::email)
-        throw UsageError("homeroom notify: only --channel email is available so far");
-    request.channel = *channel;
+    const std::string channel_code = cl.get("channel", "email");
+    const auto channel = parse_channel(channel_code);
+    if (!channel && channel_code != "both")
+        throw UsageError("homeroom notify: --channel must be email, sms or both, not \"" +
+                         channel_code + "\"");
     request.dry_run = cl.has("dry-run");
     request.as_of = cl.get_date("as-of");
     request.previews = static_cast<std::size_t>(cl.get_int("previews", 20, 0, 1000000));
     request.threads = static_cast<unsigned>(cl.get_int("threads", 0, 0, 256));
     store::Database db(ctx.db_path);
+    if (channel) {
+        request.channel = *channel;
+        return notify_with_report(ctx, db, request);
+    }
+    // both: the email run, then the SMS run, each with its own report.
+    request.channel = Channel::email;
+    notify_with_report(ctx, db, request);
+    request.channel = Channel::sms;
     return notify_with_report(ctx, db, request);
 }
 

@@ -1,9 +1,11 @@
 // homeroom serve [--listen HOST:PORT]
 //
-// The tool's small web endpoint: /unsubscribe now (later /dlr and /mo for SMS). Runs until
-// SIGINT or SIGTERM.
+// The tool's small web endpoint: /unsubscribe, and /dlr and /mo for the SMS gateway
+// (notify/sms_endpoint.h). Runs until SIGINT or SIGTERM.
 #include <signal.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/command.h"
@@ -12,9 +14,12 @@
 #include "app/exit_codes.h"
 #include "app/resource_paths.h"
 #include "app/site_localizers.h"
+#include "app/sms_settings.h"
 #include "core/errors.h"
 #include "notify/http_routes.h"
 #include "notify/http_server.h"
+#include "notify/kannel_channel.h"
+#include "notify/sms_endpoint.h"
 #include "notify/unsubscribe_endpoint.h"
 #include "render/template_set.h"
 #include "store/database.h"
@@ -24,7 +29,8 @@ namespace homeroom::app {
 int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
     CommandLine cl("serve", "",
                    "Answer the unsubscribe links of the digests (GET shows a confirmation page, "
-                   "POST records the opt-out, RFC 8058 one-click) until stopped with Ctrl-C or "
+                   "POST records the opt-out, RFC 8058 one-click), SMS delivery reports (/dlr) and "
+                   "inbound texts (/mo: STOP, START, HELP) until stopped with Ctrl-C or "
                    "SIGTERM. Listens on loopback unless told otherwise: put it behind the "
                    "district's web server at [site] base_url.");
     cl.value("listen", "HOST:PORT",
@@ -58,11 +64,34 @@ int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
     unsubscribe.on_opt_out = [&ctx](const std::string& what) {
         ctx.err << "homeroom serve: opt-out recorded: " << what << std::endl;
     };
+    // The SMS routes keep their own connection to the database.
+    const SmsSettings sms = read_sms_settings(ctx.config);
+    store::Database sms_db(ctx.db_path);
+    notify::SmsEndpoint sms_endpoint(
+        sms_db, *localizers.set,
+        ctx.config.getString("site.district_name", "Sample Public Schools"), sms.help_text);
+    sms_endpoint.on_event = [&ctx](const std::string& what) {
+        ctx.err << "homeroom serve: " << what << std::endl;
+    };
+    sms_endpoint.send_reply = [&sms](const std::string& to, const std::string& text) {
+        if (sms.transport == "kannel")
+            return notify::send_single_sms(sms.kannel, to, text);
+        // The file transport: answers are appended to <outbox_dir>/replies.txt.
+        std::error_code ec;
+        std::filesystem::create_directories(sms.outbox_dir, ec);
+        std::ofstream out(sms.outbox_dir / "replies.txt", std::ios::app | std::ios::binary);
+        out << to << "\t" << text << "\n";
+        out.flush();
+        return notify::DeliveryOutcome{
+            out ? notify::DeliveryResult::sent : notify::DeliveryResult::temporary_failure,
+            "replies.txt"};
+    };
     notify::RouteTable routes;
     routes.on_error = [&ctx](const std::string& what) {
         ctx.err << "homeroom serve: error: " << what << std::endl;
     };
     unsubscribe.add_routes(routes);
+    sms_endpoint.add_routes(routes);
 
     notify::HttpServer server(routes, listen);
     ctx.out << "homeroom serve: listening on http://" << server.host() << ":" << server.port()

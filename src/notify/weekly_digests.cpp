@@ -14,6 +14,7 @@
 #include "metrics/student_indicators.h"
 #include "notify/recipient_address.h"
 #include "notify/recipient_set.h"
+#include "notify/sms_digest_message.h"
 #include "site/site_builder.h"
 #include "site/snapshot_index.h"
 #include "site/student_pipeline.h"
@@ -134,14 +135,18 @@ Children summarize_children(store::Database& db, const WeeklyDigestOptions& o,
     return out;
 }
 
-void clear_previews(const fs::path& dir, const std::string& week) {
+// The week's previews of one channel (.eml and .html, or .txt): a dry run of the other channel
+// keeps its own.
+void clear_previews(const fs::path& dir, const std::string& week, Channel channel) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         return;
     for (const auto& e : fs::directory_iterator(dir, ec)) {
         const std::string name = e.path().filename().string();
         const std::string ext = e.path().extension().string();
-        if (name.rfind(week + "-", 0) == 0 && (ext == ".eml" || ext == ".html"))
+        const bool ours =
+            channel == Channel::sms ? ext == ".txt" : (ext == ".eml" || ext == ".html");
+        if (name.rfind(week + "-", 0) == 0 && ours)
             fs::remove(e.path(), ec);
     }
 }
@@ -162,12 +167,11 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
     const auto started = std::chrono::steady_clock::now();
     if (o.secret.empty())
         throw UsageError("the site secret is empty");
-    if (o.channel != Channel::email)
-        throw UsageError("weekly digests go by email only for now");
-    if (!is_plain_addr_spec(o.from.address))
+    const bool sms = o.channel == Channel::sms;
+    if (!sms && !is_plain_addr_spec(o.from.address))
         throw UsageError("[email] from must hold a plain email address, not \"" + o.from.address +
                          "\"");
-    if (!o.unsubscribe_address.empty() && !is_plain_addr_spec(o.unsubscribe_address))
+    if (!sms && !o.unsubscribe_address.empty() && !is_plain_addr_spec(o.unsubscribe_address))
         throw UsageError("[email] unsubscribe_address must be a plain email address, not \"" +
                          o.unsubscribe_address + "\"");
     const std::string base_url = trimmed_base_url(o.base_url);
@@ -205,9 +209,19 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
         ++report.recorded_opt_outs;
         (o.channel == Channel::email ? c.email_opted_out : c.sms_opted_out) = true;
     }
+    if (o.sms_fallback && o.only_contacts)
+        for (auto& c : contacts)
+            if (o.only_contacts->count(c.id))
+                c.preferred_channel = "both";
     report.send_date = std::max(date_of(o.now), o.week.week_start().plus_days(6));
-    const RecipientSet recipients =
+    RecipientSet recipients =
         build_recipient_set(children.students, contacts, tables.links, o.channel, report.send_date);
+    if (o.only_contacts) {
+        std::erase_if(recipients.recipients, [&](const Recipient& r) {
+            return std::none_of(r.contact_ids.begin(), r.contact_ids.end(),
+                                [&](const std::string& id) { return o.only_contacts->count(id); });
+        });
+    }
     report.recipients = recipients.recipients.size();
     report.links_considered = recipients.links_considered;
     report.links_allowed = recipients.links_allowed;
@@ -227,7 +241,7 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
         queued_mailboxes.insert(mailbox_key(o.channel, m.recipient));
         const bool pending =
             m.status == MessageStatus::created || m.status == MessageStatus::temporary_failure;
-        if (pending && !allowed_contacts.count(m.key.contact_id) && !o.dry_run)
+        if (pending && !allowed_contacts.count(m.key.contact_id) && !o.dry_run && !o.only_contacts)
             report.cancelled += outbox.transition(m.id, MessageStatus::cancelled, o.now,
                                                   "no longer allowed: consent withdrawn or "
                                                   "opted out");
@@ -235,7 +249,7 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
 
     if (o.dry_run) {
         fs::create_directories(o.preview_dir);
-        clear_previews(o.preview_dir, week);
+        clear_previews(o.preview_dir, week, o.channel);
     }
     DigestMailSettings mail_settings;
     mail_settings.channel = o.channel;
@@ -265,8 +279,24 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
             for (const auto& id : r.student_ids)
                 if (const ChildWeek* c = children.find(id))
                     kids.push_back(c);
+            if (sms) {
+                auto text =
+                    make_sms_digest_message(r, now.contacts.at(r.contact_id), std::move(kids),
+                                            o.week, o.sms_max_segments, o.digest, localizers);
+                if (!text)
+                    return;
+                DigestMessage m;
+                m.has_news = text->text.has_news;
+                m.message = std::move(text->message);
+                if (o.sms_fallback)
+                    m.message.allowed_by += "; email fallback after a failed SMS";
+                batch[i] = std::move(m);
+                return;
+            }
             auto message = make_digest_message(r, now.contacts.at(r.contact_id), std::move(kids),
                                                o.week, mail_settings, localizers, templates);
+            if (message && o.sms_fallback)
+                message->message.allowed_by += "; email fallback after a failed SMS";
             if (!message)
                 return;
             if (!o.dry_run)
@@ -291,8 +321,12 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
                     char name[32];
                     std::snprintf(name, sizeof name, "-%04zu", report.previews + 1);
                     const fs::path base = o.preview_dir / (week + name);
-                    write_preview(fs::path(base).concat(".eml"), batch[i]->message.body);
-                    write_preview(fs::path(base).concat(".html"), batch[i]->html);
+                    if (sms) {
+                        write_preview(fs::path(base).concat(".txt"), batch[i]->message.body);
+                    } else {
+                        write_preview(fs::path(base).concat(".eml"), batch[i]->message.body);
+                        write_preview(fs::path(base).concat(".html"), batch[i]->html);
+                    }
                     ++report.previews;
                 }
             } else {

@@ -6,7 +6,8 @@
 //   3. decide who may hear about whom (recipient_set.h), honouring the opt-outs Homeroom recorded
 //      itself (opt_out_repository.h) on top of the snapshot's flags;
 //   4. word and render one digest per mailbox (digest.h), in batches on all cores, and turn each
-//      into the exact bytes of an email (mail_message.h) with a signed unsubscribe link;
+//      into the exact bytes of an email (mail_message.h) with a signed unsubscribe link — or,
+//      for SMS, one short text per phone (sms_digest_message.h);
 //   5. queue each batch in one transaction, keyed by (contact, week, kind, channel) so that a
 //      second run queues nothing — or, for a dry run, write previews and queue nothing.
 //
@@ -19,6 +20,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/channel.h"
@@ -46,6 +48,13 @@ struct WeeklyDigestOptions {
     std::string unsubscribe_address;  // mailto target of List-Unsubscribe; empty: none
     DigestSettings digest;
     metrics::IndicatorSettings indicators;
+    int sms_max_segments = 2;  // [sms] max_segments: the text's budget (sms_text.h)
+    // Only these contacts (with a mailbox shared by one of them); nullopt: everyone.
+    std::optional<std::set<std::string, std::less<>>> only_contacts;
+    // The email fallback of SMS digests that failed for good: the contacts in only_contacts
+    // are treated as preferring both channels (every other rule still applies), and allowed_by
+    // says why the email was sent.
+    bool sms_fallback = false;
     unsigned threads = 0;            // 0: one per core
     std::size_t batch_size = 1000;   // digests rendered, then queued, together
     std::chrono::sys_seconds now{};  // Date header, queue times; the age rule's day (see below)
@@ -80,6 +89,7 @@ struct WeeklyDigestReport {
 
 // Throws NoInputError when no snapshot fits the week, UsageError for an empty secret or a base
 // URL or from address that cannot be used in an email, IoError for the database or previews.
+// For SMS, `from` and `unsubscribe_address` are not used, and previews are .txt files.
 WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestOptions& options,
                                         const render::LocalizerSet& localizers,
                                         const render::TemplateSet& templates);

@@ -22,6 +22,18 @@ OptOutResult OptOutRepository::record(std::string_view contact_id, Channel chann
     }
 }
 
+bool OptOutRepository::remove(std::string_view contact_id, Channel channel) {
+    try {
+        SQLite::Statement q(m_db.sql(),
+                            "DELETE FROM opt_outs WHERE contact_id = ? AND channel = ?");
+        q.bind(1, std::string(contact_id));
+        q.bind(2, std::string(to_code(channel)));
+        return q.exec() == 1;
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot remove an opt-out in " + m_db.path().string() + ": " + e.what());
+    }
+}
+
 bool OptOutRepository::is_opted_out(std::string_view contact_id, Channel channel) const {
     try {
         SQLite::Statement q(m_db.sql(),

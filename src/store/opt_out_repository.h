@@ -23,6 +23,8 @@ class OptOutRepository {
     // `source` says how it arrived ("one-click", "confirmation-page"); the first record is kept.
     OptOutResult record(std::string_view contact_id, Channel channel, std::string_view source,
                         TimePoint now);
+    // Withdraws an opt-out (an SMS START); false when there was none.
+    bool remove(std::string_view contact_id, Channel channel);
     bool is_opted_out(std::string_view contact_id, Channel channel) const;
     // Every contact opted out of `channel`.
     std::set<std::string, std::less<>> contacts(Channel channel) const;

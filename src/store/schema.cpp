@@ -224,11 +224,34 @@ CREATE TABLE disclosure_students (
 CREATE INDEX disclosure_students_by_student ON disclosure_students (student_id, disclosure_id);
 )SQL";
 
+// Text messages received from the SMS gateway (`homeroom serve` /mo): what arrived and what was
+// done about it (opt-out, opt-in, help, ignored), kept as evidence of every STOP honoured.
+static constexpr std::string_view k_migration_sms_inbound = R"SQL(
+CREATE TABLE sms_inbound (
+    inbound_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+    received_at TEXT NOT NULL,  -- UTC YYYY-MM-DDTHH:MM:SSZ
+    from_number TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    action      TEXT NOT NULL,  -- opt-out | opt-in | help | none
+    contacts    TEXT NOT NULL,  -- the contact ids it applied to, comma-separated
+    replied     INTEGER NOT NULL
+);
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
+    // In the order they were added; append only (a database records how many it has applied).
     static const std::vector<std::string_view> k_migrations = {
-        k_migration_1,          k_migration_2,    k_migration_3,
-        k_migration_4,          k_migration_jobs, k_migration_outbox_pending,
-        k_migration_disclosures};
+        // clang-format off
+        k_migration_1,
+        k_migration_2,
+        k_migration_3,
+        k_migration_4,
+        k_migration_jobs,
+        k_migration_outbox_pending,
+        k_migration_disclosures,
+        k_migration_sms_inbound,
+        // clang-format on
+    };
     return k_migrations;
 }
 

@@ -1,0 +1,90 @@
+#include "app/sms_settings.h"
+
+#include <memory>
+#include <stdexcept>
+
+#include "core/errors.h"
+#include "jobs/time_zone.h"
+#include "notify/file_channel.h"
+
+namespace homeroom::app {
+namespace {
+
+long long get_int(const Poco::Util::AbstractConfiguration& c, const std::string& key,
+                  long long fallback, long long min, long long max) {
+    const std::string text = c.getString(key, "");
+    if (text.empty())
+        return fallback;
+    try {
+        std::size_t used = 0;
+        const long long v = std::stoll(text, &used);
+        if (used == text.size() && v >= min && v <= max)
+            return v;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("config: " + key + " must be a whole number from " + std::to_string(min) +
+                     " to " + std::to_string(max) + ", not \"" + text + "\"");
+}
+
+int get_minute(const Poco::Util::AbstractConfiguration& c, const std::string& key, int fallback) {
+    const std::string text = c.getString(key, "");
+    if (text.empty())
+        return fallback;
+    const auto m = notify::parse_minute_of_day(text);
+    if (!m)
+        throw UsageError("config: " + key + " must be a time of day HH:MM, not \"" + text + "\"");
+    return *m;
+}
+
+}  // namespace
+
+SmsSettings read_sms_settings(const Poco::Util::AbstractConfiguration& c) {
+    SmsSettings s;
+    s.transport = c.getString("sms.transport", "file");
+    if (s.transport != "file" && s.transport != "kannel")
+        throw UsageError("config: sms.transport must be file or kannel, not \"" + s.transport +
+                         "\"");
+    s.from = c.getString("sms.from", "");
+    s.quiet.start_minute = get_minute(c, "sms.quiet_start", s.quiet.start_minute);
+    s.quiet.end_minute = get_minute(c, "sms.quiet_end", s.quiet.end_minute);
+    s.time_zone = c.getString("sms.time_zone", c.getString("site.time_zone", s.time_zone));
+    if (!jobs::TimeZone::find(s.time_zone))
+        throw UsageError("config: sms.time_zone: unknown time zone \"" + s.time_zone + "\"");
+    s.max_segments = static_cast<int>(get_int(c, "sms.max_segments", 2, 1, 10));
+    s.outbox_dir = c.getString("sms.outbox_dir", s.outbox_dir.string());
+    const std::string district = c.getString("site.district_name", "Sample Public Schools");
+    s.help_text = c.getString("sms.help_text", "");
+
+    auto& k = s.kannel;
+    k.url = c.getString("kannel.url", k.url);
+    k.username = c.getString("kannel.username", "");
+    k.password = c.getString("kannel.password", "");
+    k.from = s.from;
+    k.dlr_url = c.getString("kannel.dlr_url", "");
+    k.connections = static_cast<int>(get_int(c, "kannel.connections", 4, 1, 64));
+    k.timeout = std::chrono::seconds(get_int(c, "kannel.timeout", 30, 1, 600));
+    if (s.transport == "kannel") {
+        try {
+            notify::parse_kannel_url(k.url);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("config: kannel.url: ") + e.what());
+        }
+    }
+    return s;
+}
+
+notify::UtcOffsetAt zone_offsets(const std::string& time_zone) {
+    auto zone = jobs::TimeZone::find(time_zone);
+    if (!zone)
+        throw UsageError("unknown time zone \"" + time_zone + "\"");
+    auto shared = std::make_shared<jobs::TimeZone>(std::move(*zone));
+    return [shared](std::int64_t t) { return shared->offset_at(t); };
+}
+
+std::unique_ptr<notify::DeliveryChannel> make_sms_channel(const SmsSettings& s) {
+    if (s.transport == "kannel")
+        return std::make_unique<notify::KannelChannel>(s.kannel);
+    return std::make_unique<notify::FileChannel>(s.outbox_dir, Channel::sms);
+}
+
+}  // namespace homeroom::app

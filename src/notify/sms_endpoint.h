@@ -1,0 +1,67 @@
+// The SMS gateway's side of `homeroom serve`: Kannel calls these two routes.
+//
+//   GET /dlr?id=OUTBOX_ID&status=N   a delivery report (the dlr-url kannel_channel.h asks for):
+//                                    1 (delivered) → delivered; 2 (failed) or 16 (rejected by
+//                                    the SMSC) → permanent-failure; 4 and 8 (buffered, accepted
+//                                    by the SMSC) change nothing. A report that overtakes the
+//                                    recording of the send (the message is still `sending`) waits
+//                                    for it up to a few seconds. 200 "ok"; 400 for bad parameters.
+//   GET /mo?from=NUMBER&text=TEXT    an inbound text. STOP, STOPALL, UNSUBSCRIBE, CANCEL, END,
+//                                    QUIT opt the number's contacts out of SMS (opt_outs, which
+//                                    every later run honours; their unsent texts are cancelled)
+//                                    and send one confirmation; START, UNSTOP, YES opt them back
+//                                    in and confirm; HELP answers with the district's text.
+//                                    200 with an empty body (Kannel sends nothing itself).
+//
+// A keyword is the first word of the text, in any case, with spaces and punctuation around it
+// ("Stop.", " stop please"). Idempotent: a confirmation is sent only when the keyword changed
+// something (a second STOP finds every contact already opted out and sends nothing); HELP is
+// answered every time. A number that belongs to no contact of the newest snapshot is logged and
+// not answered. Every inbound text is logged in sms_inbound.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "notify/delivery_channel.h"
+#include "notify/http_routes.h"
+#include "render/localizer.h"
+#include "store/database.h"
+
+namespace homeroom::notify {
+
+enum class SmsKeyword { none, stop, start, help };
+
+SmsKeyword parse_sms_keyword(std::string_view text);
+
+class SmsEndpoint {
+  public:
+    // Everything passed must outlive the endpoint. `clock` stamps the changes (default: now).
+    SmsEndpoint(store::Database& db, const render::LocalizerSet& localizers,
+                std::string district_name, std::string help_text,
+                std::function<std::chrono::sys_seconds()> clock = {});
+
+    void add_routes(RouteTable& routes);
+
+    HttpResponse delivery_report(const HttpRequest& request);
+    HttpResponse inbound(const HttpRequest& request);
+
+    // Sends a reply (STOP/START confirmation, HELP answer); by default none is sent.
+    std::function<DeliveryOutcome(const std::string& to, const std::string& text)> send_reply;
+    // A line for the server's log per report or inbound text.
+    std::function<void(const std::string&)> on_event;
+    // How long a delivery report waits for the send it reports on to be recorded.
+    std::chrono::milliseconds report_wait{5000};
+
+  private:
+    store::Database& m_db;
+    const render::LocalizerSet& m_localizers;
+    std::string m_district_name, m_help_text;
+    std::function<std::chrono::sys_seconds()> m_clock;
+    std::mutex m_db_mutex;  // one SQLite connection, several server threads
+};
+
+}  // namespace homeroom::notify

@@ -1,0 +1,356 @@
+// `homeroom notify --channel sms` and `homeroom serve` against a real SMS gateway: Kannel
+// (bearerbox + smsbox) with fake SMSCs, started by tests/servers/kannel.py for each test. The
+// SMS fixture (tests/data/bundle-sms/README.md): an Arabic digest, an English one, and a number
+// the gateway refuses, whose digest falls back to email.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "kannel_test_server.h"
+#include "run_command.h"
+#include "site/site_builder.h"
+#include "store/database.h"
+#include "store/opt_out_repository.h"
+#include "store/outbox_repository.h"
+#include "store/sms_inbound_repository.h"
+
+extern char** environ;
+
+namespace homeroom {
+namespace {
+
+using testing::KannelOptions;
+using testing::KannelTestServer;
+using testing::read_file;
+using testing::run_homeroom;
+using testing::TempDir;
+using testing::write_file;
+
+const std::string k_bundles = HOMEROOM_TEST_DATA "/bundle-sms";
+const std::string k_secret = "sms-cli-test-secret";
+const std::string k_base_url = "https://homeroom.example.org";
+const std::string k_unroutable = "+1555999";
+
+std::string page_url(const std::string& student, const std::string& lang) {
+    return k_base_url + "/" + site::student_page_path(k_secret, student, lang);
+}
+
+struct District {
+    TempDir dir;
+    std::string db = (dir / "h.db").string();
+    std::string config_path = (dir / "homeroom.ini").string();
+
+    District() {
+        for (const char* as_of : {"2026-06-05", "2026-06-12"}) {
+            const auto r =
+                run_homeroom({"--db", db, "import", k_bundles + "/" + as_of, "--as-of", as_of});
+            if (r.exit_code != 0)
+                throw std::runtime_error("import failed: " + r.err);
+        }
+    }
+    void configure(const std::string& kannel_url, std::uint16_t serve_port,
+                   const std::string& extra_sms = "quiet_start = 00:00\nquiet_end = 00:00\n",
+                   const std::string& extra_email = "") const {
+        write_file(
+            config_path,
+            "[email]\ntransport = file\noutbox_dir = " + (dir / "mail").string() + "\n" +
+                extra_email + "\n[sms]\ntransport = kannel\nfrom = 12345\n" + extra_sms +
+                "outbox_dir = " + (dir / "sms").string() + "\n\n[kannel]\nurl = " + kannel_url +
+                "\nusername = " + KannelTestServer::username() +
+                "\npassword = " + KannelTestServer::password() +
+                "\ndlr_url = http://127.0.0.1:" + std::to_string(serve_port) +
+                "/dlr\nconnections = 2\ntimeout = 10\n" + "\n[site]\nbase_url = " + k_base_url +
+                "\nsecret = " + k_secret + "\ndistrict_name = Riverside Public Schools\n" +
+                "\n[serve]\nlisten = 127.0.0.1:" + std::to_string(serve_port) + "\n");
+    }
+    testing::CommandResult homeroom(std::vector<std::string> args) const {
+        std::vector<std::string> all = {"--config", config_path, "--db", db};
+        all.insert(all.end(), args.begin(), args.end());
+        return run_homeroom(all, dir.path().string());
+    }
+    std::optional<store::OutboxMessage> message(const std::string& contact, Channel channel,
+                                                const std::string& week = "2026-06-08") const {
+        store::Database d(db);
+        return store::OutboxRepository(d).find(
+            store::OutboxKey{contact, *Date::parse(week), "weekly-digest", channel});
+    }
+    bool wait_status(const std::string& contact, MessageStatus status,
+                     std::chrono::milliseconds timeout) const {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        while (std::chrono::steady_clock::now() < until) {
+            const auto m = message(contact, Channel::sms);
+            if (m && m->status == status)
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    }
+};
+
+// `homeroom serve` as a child process on a given port.
+class Serve {
+  public:
+    Serve(const District& d) {
+        std::vector<std::string> args = {HOMEROOM_BINARY, "--config", d.config_path,
+                                         "--db",          d.db,       "serve"};
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        const std::string out = (m_dir / "out").string(), err = (m_dir / "err").string();
+        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
+        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        const int rc = posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0)
+            throw std::runtime_error("cannot start homeroom serve");
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (read_file(m_dir / "out").find("listening on") == std::string::npos) {
+            if (std::chrono::steady_clock::now() > until) {
+                stop();
+                throw std::runtime_error("homeroom serve did not start: " + err_text());
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    ~Serve() { stop(); }
+    std::string err_text() const { return read_file(m_dir / "err"); }
+    void stop() {
+        if (m_pid <= 0)
+            return;
+        ::kill(m_pid, SIGTERM);
+        ::waitpid(m_pid, nullptr, 0);
+        m_pid = -1;
+    }
+
+  private:
+    TempDir m_dir;
+    pid_t m_pid = -1;
+};
+
+// Kannel, `homeroom serve` and a district configured for both.
+struct Gateway {
+    std::uint16_t serve_port = testing::pick_free_port();
+    KannelTestServer kannel{
+        KannelOptions{"http://127.0.0.1:" + std::to_string(serve_port) + "/mo", k_unroutable}};
+    District district;
+    std::optional<Serve> serve;
+    Gateway() {
+        district.configure(kannel.sendsms_url(), serve_port);
+        serve.emplace(district);
+    }
+    std::vector<testing::ReceivedSms> to(const std::string& number) const {
+        std::vector<testing::ReceivedSms> out;
+        for (auto& m : kannel.received())
+            if (m.to == number)
+                out.push_back(m);
+        return out;
+    }
+};
+
+std::string line_of(const std::string& report, const std::string& start) {
+    const auto at = report.find("\n  " + start);
+    if (at == std::string::npos)
+        return {};
+    const auto end = report.find('\n', at + 1);
+    return report.substr(at + 3, end - at - 3);
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+TEST(SmsCli, TextsArriveInTheirEncodingAndReportsMoveThemToDelivered) {
+    Gateway s;
+    const auto r = s.district.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    EXPECT_EQ(r.out.rfind("notify: week of 2026-06-08 (sms)", 0), 0u) << r.out;
+    EXPECT_EQ(line_of(r.out, "queued:"), "queued: new=3 already-queued=0") << r.out;
+    EXPECT_EQ(
+        line_of(r.out, "delivery:")
+            .rfind("delivery: sent=2 temporary-failure=0 technical-failure=0 permanent-failure=1 "
+                   "(Kannel 127.0.0.1:",
+                   0),
+        0u)
+        << r.out;
+
+    ASSERT_TRUE(s.kannel.wait_for(2, std::chrono::seconds(10))) << s.kannel.log();
+    // The Arabic digest arrives intact, as UCS-2, ending with the Arabic page.
+    const auto samir = s.to("+15550100003");
+    ASSERT_EQ(samir.size(), 1u);
+    EXPECT_EQ(samir[0].from, "12345");
+    EXPECT_EQ(samir[0].coding, "ucs-2");
+    const auto queued = s.district.message("C03", Channel::sms);
+    ASSERT_TRUE(queued);
+    {
+        store::Database d(s.district.db);
+        EXPECT_EQ(samir[0].text, store::OutboxRepository(d).body(queued->id));
+    }
+    EXPECT_TRUE(ends_with(samir[0].text, page_url("103", "ar"))) << samir[0].text;
+    EXPECT_NE(samir[0].text.find("Lina"), std::string::npos) << samir[0].text;
+    EXPECT_NE(samir[0].text.find("\xD8"), std::string::npos) << "Arabic words: " << samir[0].text;
+    // The English one as GSM-7.
+    const auto linh = s.to("+15550100013");
+    ASSERT_EQ(linh.size(), 1u);
+    EXPECT_EQ(linh[0].coding, "text");
+    EXPECT_EQ(linh[0].text.rfind("Minh: ", 0), 0u) << linh[0].text;
+    EXPECT_TRUE(ends_with(linh[0].text, "Details: " + page_url("203", "en"))) << linh[0].text;
+
+    // Delivery reports reach `homeroom serve`: sent → delivered.
+    EXPECT_TRUE(s.district.wait_status("C03", MessageStatus::delivered, std::chrono::seconds(10)))
+        << s.serve->err_text();
+    EXPECT_TRUE(s.district.wait_status("C13", MessageStatus::delivered, std::chrono::seconds(10)));
+}
+
+TEST(SmsCli, UnroutableNumberFailsForGoodAndFallsBackToEmail) {
+    Gateway s;
+    const auto r = s.district.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    const auto luis = s.district.message("C02", Channel::sms);
+    ASSERT_TRUE(luis);
+    EXPECT_EQ(luis->status, MessageStatus::permanent_failure);
+    EXPECT_NE(luis->last_error.find("403"), std::string::npos) << luis->last_error;
+    EXPECT_TRUE(s.to("+15559990002").empty());
+    // Luis prefers SMS but consented to email: his digest goes by email instead.
+    EXPECT_EQ(line_of(r.out, "email fallback for failed texts:"),
+              "email fallback for failed texts: contacts=1 allowed=1 queued=1 already-queued=0")
+        << r.out;
+    const auto email = s.district.message("C02", Channel::email);
+    ASSERT_TRUE(email);
+    EXPECT_EQ(email->status, MessageStatus::sent);
+    EXPECT_EQ(email->recipient, "luis.perez@example.org");
+    EXPECT_NE(email->allowed_by.find("email fallback after a failed SMS"), std::string::npos);
+    // Nobody else got an email, and running again queues nothing new anywhere.
+    store::Database d(s.district.db);
+    EXPECT_EQ(store::OutboxRepository(d).list({.channel = Channel::email}).size(), 1u);
+    const auto again = s.district.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(line_of(again.out, "queued:"), "queued: new=0 already-queued=3") << again.out;
+    EXPECT_EQ(line_of(again.out, "email fallback for failed texts:"),
+              "email fallback for failed texts: contacts=1 allowed=1 queued=0 already-queued=1")
+        << again.out;
+    EXPECT_EQ(store::OutboxRepository(d).list({.channel = Channel::email}).size(), 1u);
+}
+
+TEST(SmsCli, StopOptsOutAtOnceConfirmsOnceAndStopsNextWeek) {
+    Gateway s;
+    ASSERT_EQ(s.district.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"}).exit_code,
+              0);
+    ASSERT_TRUE(s.kannel.wait_for(2, std::chrono::seconds(10)));
+
+    s.kannel.inject("+15550100013", "Stop.");
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (s.to("+15550100013").size() < 2 && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    {
+        store::Database d(s.district.db);
+        EXPECT_TRUE(store::OptOutRepository(d).is_opted_out("C13", Channel::sms))
+            << s.serve->err_text();
+    }
+    auto linh = s.to("+15550100013");
+    ASSERT_EQ(linh.size(), 2u) << s.serve->err_text();
+    EXPECT_EQ(linh[1].text,
+              "Riverside Public Schools: you will get no more text messages from us. Reply START "
+              "to get them again.");
+
+    // A second STOP changes nothing and is not answered; HELP is.
+    s.kannel.inject("+15550100013", "stop please");
+    s.kannel.inject("+15550100013", "HELP");
+    const auto until_help = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (s.to("+15550100013").size() < 3 && std::chrono::steady_clock::now() < until_help)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    linh = s.to("+15550100013");
+    ASSERT_EQ(linh.size(), 3u) << s.serve->err_text();
+    EXPECT_NE(linh[2].text.find("Reply STOP"), std::string::npos) << linh[2].text;
+    {
+        store::Database d(s.district.db);
+        const auto log = store::SmsInboundRepository(d).list();
+        ASSERT_EQ(log.size(), 3u);
+        EXPECT_EQ(log[0].action, "opt-out");
+        EXPECT_TRUE(log[0].replied);
+        EXPECT_EQ(log[1].action, "opt-out");
+        EXPECT_FALSE(log[1].replied);
+        EXPECT_EQ(log[2].action, "help");
+    }
+
+    // Next week (with send_nothing_new, so that there would be something to send): no text to
+    // Linh, and the report says why.
+    s.district.configure(s.kannel.sendsms_url(), s.serve_port,
+                         "quiet_start = 00:00\nquiet_end = 00:00\n", "send_nothing_new = true\n");
+    const auto next = s.district.homeroom(
+        {"notify", "--week", "2026-06-15", "--as-of", "2026-06-12", "--channel", "sms"});
+    ASSERT_EQ(next.exit_code, 0) << next.err << next.out;
+    EXPECT_NE(line_of(next.out, "refused:").find("opted_out=1"), std::string::npos) << next.out;
+    EXPECT_FALSE(s.district.message("C13", Channel::sms, "2026-06-15"));
+    EXPECT_TRUE(s.district.message("C03", Channel::sms, "2026-06-15"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(s.to("+15550100013").size(), 3u);
+}
+
+TEST(SmsCli, QuietHoursHoldTextsBack) {
+    Gateway s;
+    // Quiet all day (UTC) but the minute two minutes from now.
+    const auto now = std::chrono::system_clock::now();
+    const auto minute = std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch() %
+                                                                         std::chrono::hours(24))
+                            .count();
+    const auto hhmm = [](long long m) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02lld:%02lld", (m % 1440) / 60, m % 60);
+        return std::string(buf);
+    };
+    const std::string start = hhmm(minute + 3), end = hhmm(minute + 2);
+    s.district.configure(
+        s.kannel.sendsms_url(), s.serve_port,
+        std::string("time_zone = UTC\nquiet_start = ") + start + "\nquiet_end = " + end + "\n");
+    const auto r = s.district.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    EXPECT_NE(line_of(r.out, "delivery:").find("waiting: quiet hours"), std::string::npos) << r.out;
+    EXPECT_EQ(s.district.message("C03", Channel::sms)->status, MessageStatus::created);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_TRUE(s.kannel.received().empty());
+}
+
+TEST(SmsCli, FileTransportAndDryRunNeedNoGateway) {
+    District d;
+    write_file(d.config_path,
+               "[sms]\ntransport = file\nquiet_start = 00:00\nquiet_end = 00:00\n"
+               "outbox_dir = " +
+                   (d.dir / "sms").string() +
+                   "\n[email]\npreviews_dir = " + (d.dir / "previews").string() +
+                   "\n[site]\nbase_url = " + k_base_url + "\nsecret = " + k_secret + "\n");
+    const auto dry =
+        d.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms", "--dry-run"});
+    ASSERT_EQ(dry.exit_code, 0) << dry.err << dry.out;
+    EXPECT_EQ(line_of(dry.out, "would queue:"), "would queue: new=3 already-queued=0") << dry.out;
+    EXPECT_TRUE(std::filesystem::exists(d.dir / "previews" / "2026-06-08-0001.txt"));
+    const auto r = d.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    EXPECT_NE(line_of(r.out, "delivery:").find("sent=3"), std::string::npos) << r.out;
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(d.dir / "sms"))
+        ++files;
+    EXPECT_EQ(files, 3u);
+    const auto both = d.homeroom({"notify", "--week", "2026-06-10", "--channel", "both"});
+    ASSERT_EQ(both.exit_code, 0) << both.err << both.out;
+    EXPECT_NE(both.out.find("(email)"), std::string::npos);
+    EXPECT_NE(both.out.find("(sms)"), std::string::npos);
+    EXPECT_EQ(run_homeroom({"--db", d.db, "notify", "--week", "2026-06-08", "--channel", "fax"})
+                  .exit_code,
+              64);
+}
+
+}  // namespace
+}  // namespace homeroom

@@ -1,0 +1,168 @@
+// /dlr and /mo without a socket: delivery reports move outbox statuses, STOP / START / HELP
+// change opt-outs and answer once.
+#include "notify/sms_endpoint.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "notify/kannel_channel.h"
+#include "store/opt_out_repository.h"
+#include "store/outbox_repository.h"
+#include "store/sms_inbound_repository.h"
+#include "temp_dir.h"
+
+namespace homeroom::notify {
+namespace {
+
+TEST(SmsKeyword, RecognisesTheKeywordsInAnyCaseWithPunctuation) {
+    for (const char* t : {"STOP", "stop", "Stop.", " stop please", "STOPALL", "unsubscribe",
+                          "Cancel!", "end", "QUIT", "\"Stop\"", "stop\n"})
+        EXPECT_EQ(parse_sms_keyword(t), SmsKeyword::stop) << t;
+    for (const char* t : {"START", "unstop", "Yes", "yes!"})
+        EXPECT_EQ(parse_sms_keyword(t), SmsKeyword::start) << t;
+    for (const char* t : {"HELP", "help?", " Help me"})
+        EXPECT_EQ(parse_sms_keyword(t), SmsKeyword::help) << t;
+    for (const char* t :
+         {"", "please stop", "stopp", "STOP1", "1 stop", "thanks", "yesterday", "endless", "ST OP"})
+        EXPECT_EQ(parse_sms_keyword(t), SmsKeyword::none) << t;
+}
+
+struct Endpoint {
+    testing::TempDir dir;
+    store::Database db{dir / "h.db"};
+    render::EnglishOnly localizers;
+    std::chrono::sys_seconds now{std::chrono::sys_days{std::chrono::June / 12 / 2026}};
+    SmsEndpoint endpoint{db, localizers, "Riverside Public Schools", "", [this] { return now; }};
+    std::vector<std::pair<std::string, std::string>> replies;
+
+    Endpoint() {
+        auto& sql = db.sql();
+        sql.exec(
+            "INSERT INTO snapshots (as_of, fingerprint, imported_at, row_count) VALUES "
+            "('2026-06-12', 'x', '2026-06-12T00:00:00Z', 0)");
+        for (const char* row :
+             {"('C1', '+15550000001')", "('C2', '+15550000001')", "('C3', '+15550000003')"})
+            sql.exec(std::string("INSERT INTO contacts (snapshot_id, contact_id, first_name, "
+                                 "last_name, mobile, preferred_language, preferred_channel, "
+                                 "email_consent, sms_consent, email_opted_out, sms_opted_out) "
+                                 "SELECT 1, c, 'A', 'B', m, 'en', 'sms', 0, 1, 0, 0 FROM "
+                                 "(SELECT column1 AS c, column2 AS m FROM (VALUES ") +
+                     row + "))");
+        endpoint.send_reply = [this](const std::string& to, const std::string& text) {
+            replies.emplace_back(to, text);
+            return DeliveryOutcome{DeliveryResult::sent, "202"};
+        };
+        endpoint.report_wait = std::chrono::milliseconds(100);
+    }
+    HttpResponse mo(const std::string& from, const std::string& text) {
+        return endpoint.inbound({"GET", "/mo", {{"from", from}, {"text", text}}, {}});
+    }
+    HttpResponse dlr(const std::string& id, const std::string& status) {
+        return endpoint.delivery_report({"GET", "/dlr", {{"id", id}, {"status", status}}, {}});
+    }
+    std::int64_t queue_and_send(const std::string& contact) {
+        store::OutboxRepository outbox(db);
+        store::NewOutboxMessage m;
+        m.key = {contact, Date::from_ymd(2026, 6, 8), "weekly-digest", Channel::sms};
+        m.recipient = "+1555000000" + contact.substr(1);
+        m.body = "text";
+        m.allowed_by = "test";
+        outbox.queue(m, now);
+        const auto claimed = outbox.claim_due(Channel::sms, now, 10, "t", false);
+        for (const auto& c : claimed) outbox.mark_sent(c.id, "t", "202 0: Accepted", now);
+        return outbox.find(m.key)->id;
+    }
+};
+
+TEST(SmsEndpoint, StopOptsOutEveryContactOfTheNumberAndAnswersOnce) {
+    Endpoint e;
+    EXPECT_EQ(e.mo("+15550000001", "Stop.").status, 200);
+    store::OptOutRepository opt_outs(e.db);
+    EXPECT_TRUE(opt_outs.is_opted_out("C1", Channel::sms));
+    EXPECT_TRUE(opt_outs.is_opted_out("C2", Channel::sms));
+    EXPECT_FALSE(opt_outs.is_opted_out("C3", Channel::sms));
+    EXPECT_FALSE(opt_outs.is_opted_out("C1", Channel::email));
+    ASSERT_EQ(e.replies.size(), 1u);
+    EXPECT_EQ(e.replies[0].first, "+15550000001");
+    EXPECT_NE(e.replies[0].second.find("no more text messages"), std::string::npos);
+
+    e.mo("+15550000001", "stop please");
+    EXPECT_EQ(e.replies.size(), 1u) << "a second STOP is not answered";
+
+    e.mo("+15550000001", "START");
+    EXPECT_FALSE(opt_outs.is_opted_out("C1", Channel::sms));
+    ASSERT_EQ(e.replies.size(), 2u);
+    EXPECT_NE(e.replies[1].second.find("again"), std::string::npos);
+    e.mo("+15550000001", "yes");
+    EXPECT_EQ(e.replies.size(), 2u);
+
+    e.mo("+15550000001", "help");
+    e.mo("+15550000001", "HELP");
+    EXPECT_EQ(e.replies.size(), 4u) << "HELP is answered every time";
+
+    // Unknown numbers and other texts: logged, nothing done.
+    e.mo("+15559999999", "STOP");
+    e.mo("+15550000003", "thanks!");
+    EXPECT_EQ(e.replies.size(), 4u);
+    EXPECT_FALSE(opt_outs.is_opted_out("C3", Channel::sms));
+    const auto log = store::SmsInboundRepository(e.db).list();
+    ASSERT_EQ(log.size(), 8u);
+    EXPECT_EQ(log[0].action, "opt-out");
+    EXPECT_EQ(log[0].contacts, "C1,C2");
+    EXPECT_TRUE(log[0].replied);
+    EXPECT_FALSE(log[1].replied);
+    EXPECT_EQ(log[6].action, "none");
+    EXPECT_EQ(log[6].contacts, "");
+}
+
+TEST(SmsEndpoint, StopCancelsTextsNotSentYet) {
+    Endpoint e;
+    store::NewOutboxMessage m;
+    m.key = {"C3", Date::from_ymd(2026, 6, 8), "weekly-digest", Channel::sms};
+    m.recipient = "+15550000003";
+    m.body = "text";
+    store::OutboxRepository(e.db).queue(m, e.now);
+    e.mo("+15550000003", "END");
+    EXPECT_EQ(store::OutboxRepository(e.db).find(m.key)->status, MessageStatus::cancelled);
+}
+
+TEST(SmsEndpoint, DeliveryReportsMoveSentTextsOn) {
+    Endpoint e;
+    const auto delivered = e.queue_and_send("C1"), failed = e.queue_and_send("C3");
+    EXPECT_EQ(e.dlr(std::to_string(delivered), "8").status, 200);  // accepted by the SMSC
+    store::OutboxRepository outbox(e.db);
+    EXPECT_EQ(outbox.find(delivered)->status, MessageStatus::sent);
+    EXPECT_EQ(e.dlr(std::to_string(delivered), "1").status, 200);
+    EXPECT_EQ(outbox.find(delivered)->status, MessageStatus::delivered);
+    EXPECT_EQ(e.dlr(std::to_string(failed), "16").status, 200);
+    EXPECT_EQ(outbox.find(failed)->status, MessageStatus::permanent_failure);
+    EXPECT_NE(outbox.find(failed)->last_error.find("delivery report 16"), std::string::npos);
+    // Never backwards, and nonsense is refused.
+    EXPECT_EQ(e.dlr(std::to_string(delivered), "16").status, 200);
+    EXPECT_EQ(outbox.find(delivered)->status, MessageStatus::delivered);
+    EXPECT_EQ(e.dlr("x", "1").status, 400);
+    EXPECT_EQ(e.dlr("1", "").status, 400);
+    EXPECT_EQ(e.dlr("999", "1").status, 200);
+}
+
+TEST(KannelChannel, RequestsCarryTheCodingAndTheReportUrl) {
+    KannelSettings s;
+    s.username = "u";
+    s.password = "p&q";
+    s.from = "12345";
+    s.dlr_url = "http://127.0.0.1:8025/dlr";
+    const auto endpoint = parse_kannel_url("http://127.0.0.1:13013/cgi-bin/sendsms");
+    EXPECT_EQ(endpoint.port, 13013);
+    const std::string gsm = sendsms_request_path(s, endpoint, "+15551230001", "Hi €1 & more", 42);
+    EXPECT_EQ(gsm,
+              "/cgi-bin/sendsms?username=u&password=p%26q&from=12345&to=%2B15551230001"
+              "&text=Hi%20%E2%82%AC1%20%26%20more&charset=UTF-8&dlr-mask=31&dlr-url="
+              "http%3A%2F%2F127.0.0.1%3A8025%2Fdlr%3Fid%3D42%26status%3D%25d");
+    const std::string arabic = sendsms_request_path(s, endpoint, "+1", "\xD9\x85", 0);
+    EXPECT_NE(arabic.find("&charset=UTF-8&coding=2"), std::string::npos) << arabic;
+    EXPECT_EQ(arabic.find("dlr-url"), std::string::npos);
+    EXPECT_THROW(parse_kannel_url("ftp://x/"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace homeroom::notify
