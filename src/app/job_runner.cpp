@@ -145,9 +145,10 @@ std::string json_string(const std::string& s) {
     return out + "\"";
 }
 
-// Lets tests stop a run between steps (kill -9 there must lose nothing finished).
-void pause_for_tests(int step) {
-    const char* pause = std::getenv("HOMEROOM_TEST_PAUSE_AFTER_STEP");
+// Lets tests stop a run between steps, or inside one that the ledger records as running
+// (kill -9 there must lose nothing finished and redo only that step).
+void pause_for_tests(const char* variable, int step) {
+    const char* pause = std::getenv(variable);
     if (pause && std::atoi(pause) == step)
         std::this_thread::sleep_for(std::chrono::seconds(60));
 }
@@ -225,6 +226,7 @@ JobRunSummary run_job(CommandContext& ctx, const jobs::Job& job,
         };
         int code = k_exit_software;
         try {
+            pause_for_tests("HOMEROOM_TEST_PAUSE_IN_STEP", step.number);
             code = run_step(step_ctx, db, step);
         } catch (const std::exception& e) {
             ctx.out << report.str();
@@ -235,7 +237,7 @@ JobRunSummary run_job(CommandContext& ctx, const jobs::Job& job,
         finish(code, "");
         if (code != k_exit_ok)
             return summary;
-        pause_for_tests(step.number);
+        pause_for_tests("HOMEROOM_TEST_PAUSE_AFTER_STEP", step.number);
     }
     summary.status = "succeeded";
     summary.finished_at = ledger_now();

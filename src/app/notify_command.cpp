@@ -283,9 +283,10 @@ int run_notify(CommandContext& ctx, const std::vector<std::string>& args) {
     }
     // both: the email run, then the SMS run, each with its own report.
     request.channel = Channel::email;
-    notify_with_report(ctx, db, request);
+    const int email = notify_with_report(ctx, db, request);
     request.channel = Channel::sms;
-    return notify_with_report(ctx, db, request);
+    const int sms = notify_with_report(ctx, db, request);
+    return email != k_exit_ok ? email : sms;
 }
 
 }  // namespace homeroom::app

@@ -57,8 +57,8 @@ TEST(JobsCli, ShippedJobFilesAreValidAndListed) {
                          "2026-03-08T07:00:00Z"),
               std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("next run     2026-03-09 07:00:00 -04:00 America/Detroit = "
-                         "2026-03-09T11:00:00Z"),
+    EXPECT_NE(r.out.find("next run     2026-03-09 08:30:00 -04:00 America/Detroit = "
+                         "2026-03-09T12:30:00Z"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("next run     2026-03-13 18:00:00 -04:00 America/Detroit = "
@@ -106,27 +106,37 @@ TEST(JobsCli, NightlyImportAndBuildEndToEnd) {
         << history.out;
 }
 
-TEST(JobsCli, WeeklyDigestSendsEachDigestOnce) {
+TEST(JobsCli, WeeklyDigestSendsEachDigestOnceByEmailAndSms) {
     Workspace ws;
     std::filesystem::copy_file(k_jobs + "/weekly-digest.ini",
                                ws.dir / "jobs" / "weekly-digest.ini");
-    ASSERT_EQ(ws.jobs_command({"run", "nightly-import-build"}).exit_code, 0);
-    const auto r = ws.jobs_command({"run", "weekly-digest", "--json"});
+    // No quiet hours: the test must not depend on the time of day it runs at.
+    testing::write_file(ws.dir / "homeroom.ini", "[sms]\nquiet_start = 00:00\nquiet_end = 00:00\n");
+    const auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(),
+                    {"--config", (ws.dir / "homeroom.ini").string(), "--db", ws.db(), "jobs"});
+        args.insert(args.end(), {"--jobs", ws.jobs()});
+        return run_homeroom(args, ws.dir.path().string());
+    };
+    ASSERT_EQ(run({"run", "nightly-import-build"}).exit_code, 0);
+    const auto r = run({"run", "weekly-digest", "--json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("{\"step\":1,\"action\":\"notify\",\"status\":\"succeeded\""),
-              std::string::npos)
-        << r.out;
-    const auto count_messages = [&] {
+    for (const char* step : {"{\"step\":1,\"action\":\"notify\",\"status\":\"succeeded\"",
+                             "{\"step\":2,\"action\":\"notify\",\"status\":\"succeeded\""})
+        EXPECT_NE(r.out.find(step), std::string::npos) << r.out;
+    const auto count = [&](const std::string& extension) {
         std::size_t n = 0;
         for (const auto& e : std::filesystem::recursive_directory_iterator(ws.dir / "output"))
-            n += e.path().extension() == ".eml";
+            n += e.path().extension() == extension;
         return n;
     };
-    const std::size_t sent = count_messages();
-    EXPECT_GT(sent, 0u);
-    // Run again (a timer catching up, say): nothing is sent twice.
-    ASSERT_EQ(ws.jobs_command({"run", "weekly-digest"}).exit_code, 0);
-    EXPECT_EQ(count_messages(), sent);
+    const std::size_t emails = count(".eml"), texts = count(".txt");
+    EXPECT_GT(emails, 0u);
+    EXPECT_GT(texts, 0u);
+    // Run again (a timer catching up, say): nothing is sent twice on either channel.
+    ASSERT_EQ(run({"run", "weekly-digest"}).exit_code, 0);
+    EXPECT_EQ(count(".eml"), emails);
+    EXPECT_EQ(count(".txt"), texts);
 }
 
 TEST(JobsCli, PartnerExtractJobExportsAgreementsInForceAndLogsThem) {
@@ -176,12 +186,12 @@ TEST(JobsCli, FailingStepStopsTheJobWithItsExitCode) {
 }
 
 // Starts `homeroom jobs run` in the background, paused after step `pause_after` (0: not
-// paused); returns its pid.
-pid_t start_paused_run(const Workspace& ws, int pause_after = 1) {
+// paused) or, with `inside`, once that step is recorded as running; returns its pid.
+pid_t start_paused_run(const Workspace& ws, int pause_after = 1, bool inside = false) {
     const auto pid_file = ws.dir / "run.pid";
     const std::string cmd =
-        "(cd " + shell_quote(ws.dir.path().string()) +
-        " && exec env HOMEROOM_TEST_PAUSE_AFTER_STEP=" + std::to_string(pause_after) + " " +
+        "(cd " + shell_quote(ws.dir.path().string()) + " && exec env HOMEROOM_TEST_PAUSE_" +
+        (inside ? "IN" : "AFTER") + "_STEP=" + std::to_string(pause_after) + " " +
         shell_quote(HOMEROOM_BINARY) + " --db " + shell_quote(ws.db()) +
         " jobs run nightly-import-build --jobs " + shell_quote(ws.jobs()) +
         ") >/dev/null 2>&1 </dev/null & echo $! >" + shell_quote(pid_file.string());
@@ -264,7 +274,7 @@ bool wait_for_step_two_running(const Workspace& ws) {
 
 TEST(JobsCli, RunKilledInsideAStepRedoesOnlyThatStep) {
     Workspace ws;
-    const pid_t pid = start_paused_run(ws, 0);
+    const pid_t pid = start_paused_run(ws, 2, true);
     ASSERT_TRUE(wait_for_step_two_running(ws));
     ASSERT_EQ(::kill(pid, SIGKILL), 0);
     for (int i = 0; i < 100 && ::kill(pid, 0) == 0; ++i)
@@ -294,7 +304,7 @@ TEST(JobsCli, InstallWritesSystemdUnitsThatVerify) {
                                 dir.path().string());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto timer = read_file(units / "weekly-digest.timer");
-    EXPECT_NE(timer.find("OnCalendar=Mon *-*-* 07:00:00 America/Detroit\n"), std::string::npos)
+    EXPECT_NE(timer.find("OnCalendar=Mon *-*-* 08:30:00 America/Detroit\n"), std::string::npos)
         << timer;
     EXPECT_NE(timer.find("Persistent=true\n"), std::string::npos);
     EXPECT_NE(read_file(units / "nightly-import-build.timer")
@@ -332,7 +342,7 @@ TEST(JobsCli, InstallCronPrintsTimeZonedLines) {
         {"--db", (dir / "h.db").string(), "jobs", "install", "--cron", "--jobs", k_jobs});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("CRON_TZ=America/Detroit\n30 2 * * * cd "), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("CRON_TZ=America/Detroit\n0 7 * * 1 cd "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("CRON_TZ=America/Detroit\n30 8 * * 1 cd "), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("0 0 1 1,4,7,10 * cd "), std::string::npos) << r.out;
 }
 

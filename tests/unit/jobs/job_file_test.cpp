@@ -104,12 +104,19 @@ TEST(ShippedJobs, EveryExampleParses) {
     Diagnostics d;
     const auto jobs = load_jobs(HOMEROOM_SOURCE_JOBS, d);
     EXPECT_FALSE(d.has_errors()) << d.format(20);
-    ASSERT_EQ(jobs.size(), 3u);
+    ASSERT_EQ(jobs.size(), 4u);
     EXPECT_EQ(jobs[0].name, "nightly-import-build");
     EXPECT_EQ(jobs[1].name, "quarterly-report-cards");
     EXPECT_EQ(jobs[2].name, "weekly-digest");
+    EXPECT_EQ(jobs[3].name, "weekly-partner-extracts");
     EXPECT_EQ(jobs[2].time_zone, "America/Detroit");
     EXPECT_TRUE(jobs[1].steps[0].pdf);
+    ASSERT_EQ(jobs[2].steps.size(), 2u);
+    EXPECT_EQ(jobs[2].steps[0].channel, Channel::email);
+    EXPECT_EQ(jobs[2].steps[1].channel, Channel::sms);
+    ASSERT_EQ(jobs[3].steps.size(), 1u);
+    EXPECT_EQ(jobs[3].steps[0].action, StepAction::export_extracts);
+    EXPECT_EQ(jobs[3].steps[0].partner, "all");
 }
 
 }  // namespace
