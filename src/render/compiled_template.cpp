@@ -202,8 +202,12 @@ class Renderer {
                     m_out += op.value;
                     break;
                 case Op::variable:
-                    if (const auto* n = lookup(op.path, stack))
-                        append_escaped(boost::apply_visitor(ToText(), *n));
+                    if (const auto* n = lookup(op.path, stack)) {
+                        if (const auto* text = boost::get<std::string>(n))
+                            append_escaped(*text);  // most values: no copy
+                        else
+                            append_escaped(boost::apply_visitor(ToText(), *n));
+                    }
                     break;
                 case Op::section: {
                     const auto* n = lookup(op.path, stack);
@@ -259,37 +263,47 @@ class Renderer {
     // (U+202A..U+202E, U+2066..U+2069): in a name they would reorder the text around it on the
     // page ("Trojan Source" spoofing). Marks (U+200E/F) stay: Arabic text uses them.
     void append_escaped(std::string_view s) {
+        std::size_t run = 0;  // start of the text not yet copied
         for (std::size_t i = 0; i < s.size(); ++i) {
             const char c = s[i];
-            if (c == '\xE2' && i + 2 < s.size()) {
-                const auto b1 = static_cast<unsigned char>(s[i + 1]);
-                const auto b2 = static_cast<unsigned char>(s[i + 2]);
-                if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||
-                    (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
-                    i += 2;
-                    continue;
-                }
-            }
+            std::string_view replacement;
+            std::size_t skip = 1;
             switch (c) {
                 case '&':
-                    m_out += "&amp;";
+                    replacement = "&amp;";
                     break;
                 case '<':
-                    m_out += "&lt;";
+                    replacement = "&lt;";
                     break;
                 case '>':
-                    m_out += "&gt;";
+                    replacement = "&gt;";
                     break;
                 case '"':
-                    m_out += "&quot;";
+                    replacement = "&quot;";
                     break;
                 case '\'':
-                    m_out += "&#39;";
+                    replacement = "&#39;";
                     break;
+                case '\xE2':
+                    if (i + 2 < s.size()) {
+                        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+                        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+                        if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||
+                            (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+                            skip = 3;  // dropped: replacement stays empty
+                            break;
+                        }
+                    }
+                    continue;
                 default:
-                    m_out += c;
+                    continue;
             }
+            m_out.append(s.data() + run, i - run);
+            m_out += replacement;
+            i += skip - 1;
+            run = i + 1;
         }
+        m_out.append(s.data() + run, s.size() - run);
     }
 
     // The translation is escaped as text; its {{placeholders}} are then filled from the context.

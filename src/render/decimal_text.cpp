@@ -27,10 +27,34 @@ std::string fixed_decimal(double value, int decimals) {
 }
 
 std::string svg_number(double value) {
-    std::string text = fixed_decimal(value, 1);
-    if (text.size() >= 2 && text.ends_with(".0"))
-        text.resize(text.size() - 2);
+    std::string text;
+    append_svg_number(text, value);
     return text;
+}
+
+void append_svg_number(std::string& out, double value) {
+    // In tenths, halves away from zero as fixed_decimal(value, 1) rounds; beyond 1e15 tenths
+    // (never a coordinate) fall back to it.
+    const double tenths = std::isfinite(value) ? std::round(value * 10) : 0;
+    if (std::fabs(tenths) >= 1e15) {
+        std::string text = fixed_decimal(value, 1);
+        if (text.ends_with(".0"))
+            text.resize(text.size() - 2);
+        out += text;
+        return;
+    }
+    const auto n = static_cast<long long>(tenths);
+    if (n < 0)
+        out += '-';
+    const unsigned long long magnitude =
+        n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    std::array<char, 24> buffer{};
+    const auto r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), magnitude / 10);
+    out.append(buffer.data(), r.ptr);
+    if (const auto digit = magnitude % 10) {
+        out += '.';
+        out += static_cast<char>('0' + digit);
+    }
 }
 
 }  // namespace homeroom::render

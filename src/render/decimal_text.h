@@ -13,5 +13,7 @@ std::string fixed_decimal(double value, int decimals);
 
 // A coordinate or length for SVG: one decimal, without a trailing ".0" ("12", "12.5").
 std::string svg_number(double value);
+// The same, appended to `out` (charts write thousands of coordinates per page).
+void append_svg_number(std::string& out, double value);
 
 }  // namespace homeroom::render

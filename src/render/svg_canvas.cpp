@@ -21,23 +21,56 @@ std::string_view anchor_keyword(Anchor anchor) {
     return "start";
 }
 
-std::string attribute(std::string_view name, std::string_view value) {
-    std::string out = " ";
+// Printable ASCII with nothing to escape: most attribute values (colours, numbers, keywords).
+bool plain_ascii(std::string_view value) {
+    for (const char c : value)
+        if (c < 0x20 || c > 0x7E || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'')
+            return false;
+    return true;
+}
+
+// Attributes are appended straight onto the element being written: a chart has hundreds.
+void put_attribute(std::string& out, std::string_view name, std::string_view value) {
+    out += ' ';
     out += name;
     out += "=\"";
-    out += escape_markup(value);
+    if (plain_ascii(value))
+        out += value;
+    else
+        out += escape_markup(value);
     out += '"';
+}
+
+void put_attribute(std::string& out, std::string_view name, double value) {
+    out += ' ';
+    out += name;
+    out += "=\"";
+    append_svg_number(out, value);
+    out += '"';
+}
+
+void put_stroke(std::string& out, const Stroke& stroke) {
+    put_attribute(out, "stroke", stroke.colour);
+    put_attribute(out, "stroke-width", stroke.width);
+    if (!stroke.dash.empty())
+        put_attribute(out, "stroke-dasharray", stroke.dash);
+}
+
+std::string attribute(std::string_view name, std::string_view value) {
+    std::string out;
+    put_attribute(out, name, value);
     return out;
 }
 
 std::string attribute(std::string_view name, double value) {
-    return attribute(name, svg_number(value));
+    std::string out;
+    put_attribute(out, name, value);
+    return out;
 }
 
 std::string stroke_attributes(const Stroke& stroke) {
-    std::string out = attribute("stroke", stroke.colour) + attribute("stroke-width", stroke.width);
-    if (!stroke.dash.empty())
-        out += attribute("stroke-dasharray", stroke.dash);
+    std::string out;
+    put_stroke(out, stroke);
     return out;
 }
 
@@ -82,9 +115,14 @@ void SvgCanvas::append(const std::string& element) {
 }
 
 void SvgCanvas::line(double x1, double y1, double x2, double y2, const Stroke& stroke) {
-    append("<line" + attribute("x1", physical_x(x1)) + attribute("y1", y1) +
-           attribute("x2", physical_x(x2)) + attribute("y2", y2) + stroke_attributes(stroke) +
-           "/>");
+    m_body.append(static_cast<std::size_t>(2 * m_depth), ' ');
+    m_body += "<line";
+    put_attribute(m_body, "x1", physical_x(x1));
+    put_attribute(m_body, "y1", y1);
+    put_attribute(m_body, "x2", physical_x(x2));
+    put_attribute(m_body, "y2", y2);
+    put_stroke(m_body, stroke);
+    m_body += "/>\n";
 }
 
 void SvgCanvas::rect(double x, double y, double w, double h, std::string_view fill,
@@ -92,11 +130,16 @@ void SvgCanvas::rect(double x, double y, double w, double h, std::string_view fi
     w = std::max(w, 0.0);
     h = std::max(h, 0.0);
     const double left = m_mirrored ? m_width - x - w : x;
-    std::string element = "<rect" + attribute("x", left) + attribute("y", y) +
-                          attribute("width", w) + attribute("height", h) + attribute("fill", fill);
+    m_body.append(static_cast<std::size_t>(2 * m_depth), ' ');
+    m_body += "<rect";
+    put_attribute(m_body, "x", left);
+    put_attribute(m_body, "y", y);
+    put_attribute(m_body, "width", w);
+    put_attribute(m_body, "height", h);
+    put_attribute(m_body, "fill", fill);
     if (stroke != nullptr)
-        element += stroke_attributes(*stroke);
-    append(element + "/>");
+        put_stroke(m_body, *stroke);
+    m_body += "/>\n";
 }
 
 void SvgCanvas::text(double x, double y, std::string_view content, const TextStyle& style) {
