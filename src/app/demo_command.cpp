@@ -38,23 +38,27 @@ jobs::Job demo_job(const std::filesystem::path& out) {
     notify.action = jobs::StepAction::notify;
     notify.channel = Channel::email;
     notify.week = "current";
+    jobs::JobStep texts = notify;
+    texts.number = 4;
+    texts.channel = Channel::sms;
     jobs::JobStep extracts;
-    extracts.number = 4;
+    extracts.number = 5;
     extracts.action = jobs::StepAction::export_extracts;
     extracts.partner = "all";
     extracts.out = (out / "exports").string();
-    job.steps = {import, build, notify, extracts};
+    job.steps = {import, build, notify, texts, extracts};
     return job;
 }
 
 }  // namespace
 
 int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
-    CommandLine cl("demo", "",
-                   "Generate a sample district, import it as two weekly snapshots and run every "
-                   "later stage on it as the job \"demo\" (import, build, weekly digests to "
-                   "files, partner extracts), through the same runner as homeroom jobs run. Safe "
-                   "to run again: unchanged data is not re-imported, no digest is sent twice.");
+    CommandLine cl(
+        "demo", "",
+        "Generate a sample district, import it as two weekly snapshots and run every "
+        "later stage on it as the job \"demo\" (import, build, weekly email and SMS "
+        "digests to files, partner extracts), through the same runner as homeroom jobs run. Safe "
+        "to run again: unchanged data is not re-imported, no digest is sent twice.");
     cl.value("students", "N", "number of students (default 2000)")
         .value("schools", "M", "number of schools (default 6)")
         .value("seed", "S", "random seed (default 1)")
@@ -88,10 +92,15 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
     ctx.err << "[demo] sample district as of " << this_week.to_string() << "\n";
     write_sample_with_report(ctx, options, drop / this_week.to_string());
 
-    // A demo mails nobody: the digests are written as files whatever the config says.
+    // A demo mails and texts nobody: digests are written as files whatever the config says.
     Poco::AutoPtr<Poco::Util::MapConfiguration> demo_settings(new Poco::Util::MapConfiguration);
     demo_settings->setString("email.transport", "file");
     demo_settings->setString("email.outbox_dir", (out / "outbox").string());
+    demo_settings->setString("sms.transport", "file");
+    demo_settings->setString("sms.outbox_dir", (out / "sms").string());
+    // Texts are written at once, whatever the hour the demo runs at.
+    demo_settings->setString("sms.quiet_start", "00:00");
+    demo_settings->setString("sms.quiet_end", "00:00");
     Poco::AutoPtr<Poco::Util::LayeredConfiguration> config(new Poco::Util::LayeredConfiguration);
     config->add(demo_settings, -100);
     config->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(
@@ -120,6 +129,8 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
             << "/ (progress and class pages; serve behind a login)\n"
             << "  digests    " << (out / "outbox").string()
             << "/*.eml (this week's parent emails; homeroom outbox lists them)\n"
+            << "  texts      " << (out / "sms").string()
+            << "/*.txt (the text of this week's SMS digests)\n"
             << "  extracts   " << (out / "exports").string()
             << "/<partner>/<date>/ (partner data; homeroom disclosures --partner ID)\n"
             << "  job        homeroom jobs history demo (the run and its steps)\n"

@@ -218,19 +218,21 @@ TEST(Demo, ImportsTheDefaultSampleDistrict) {
                   repo.count_rows(snapshots[0].id, "attendance"));
     }
     // Everything after the first import ran as the job "demo" through the runner.
-    for (const char* step : {"[demo] step 1/4 import", "[demo] step 2/4 build",
-                             "[demo] step 3/4 notify", "[demo] step 4/4 export"})
+    for (const char* step :
+         {"[demo] step 1/5 import", "[demo] step 2/5 build", "[demo] step 3/5 notify",
+          "[demo] step 4/5 notify", "[demo] step 5/5 export"})
         EXPECT_NE(r.err.find(step), std::string::npos) << step << "\n" << r.err;
-    const auto history =
-        testing::run_homeroom({"jobs", "history", "demo"}, dir.path().string());
+    const auto history = testing::run_homeroom({"jobs", "history", "demo"}, dir.path().string());
     EXPECT_NE(history.out.find("demo  succeeded"), std::string::npos) << history.out;
-    std::size_t extracts = 0, digests = 0;
+    std::size_t extracts = 0, digests = 0, texts = 0;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "output")) {
         extracts += e.path().filename() == "extract.xlsx";
         digests += e.path().extension() == ".eml";
+        texts += e.path().parent_path().filename() == "sms" && e.path().extension() == ".txt";
     }
     EXPECT_EQ(extracts, 1u);
     EXPECT_GT(digests, 0u);
+    EXPECT_GT(texts, 0u);
 }
 
 TEST(Demo, IsSafeToRerun) {
