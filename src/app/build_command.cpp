@@ -1,4 +1,4 @@
-// homeroom build [--out DIR] [--as-of DATE]
+// homeroom build [--out DIR] [--as-of DATE] [--threads N] [--pdf]
 #include <chrono>
 
 #include "app/command.h"
@@ -15,9 +15,10 @@
 
 namespace homeroom::app {
 
-// Shared with `demo`.
-int build_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
-                      std::optional<Date> as_of, unsigned threads) {
+namespace {
+
+int build_and_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
+                     std::optional<Date> as_of, unsigned threads, bool pdf) {
     const store::SnapshotRepository snapshots(db);
     const auto snapshot = as_of ? snapshots.find(*as_of) : snapshots.latest();
     if (!snapshot)
@@ -33,6 +34,8 @@ int build_with_report(CommandContext& ctx, store::Database& db, const std::files
                                               "templates", "student.mustache");
     options.district_name = ctx.config.getString("site.district_name", options.district_name);
     options.secret = ctx.config.getString("site.secret", "");
+    options.pdf = pdf;
+    options.paper = render::parse_paper(ctx.config.getString("pdf.paper", "letter"));
     if (options.secret.empty())
         options.secret =
             store::SettingsRepository(db).get_or_create("site.secret", site::random_secret());
@@ -61,7 +64,20 @@ int build_with_report(CommandContext& ctx, store::Database& db, const std::files
             << with_thousands(report.public_pages) << " public files; "
             << with_thousands(report.files_written) << " written, "
             << with_thousands(report.files_unchanged) << " unchanged (" << timing << ")\n";
+    if (pdf)
+        ctx.out << "PDFs: " << with_thousands(report.student_pdfs) << " student reports, "
+                << with_thousands(report.public_pdfs) << " report cards and summaries, "
+                << with_thousands(report.print_batches) << " print batches ("
+                << with_thousands(report.batch_reports) << " mailed reports)\n";
     return k_exit_ok;
+}
+
+}  // namespace
+
+// Shared with `demo` and the job runner: PDFs too when the configuration says [pdf] enabled.
+int build_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
+                      std::optional<Date> as_of, unsigned threads) {
+    return build_and_report(ctx, db, out, as_of, threads, ctx.config.getBool("pdf.enabled", false));
 }
 
 int run_build(CommandContext& ctx, const std::vector<std::string>& args) {
@@ -71,15 +87,19 @@ int run_build(CommandContext& ctx, const std::vector<std::string>& args) {
                    "class pages under opaque paths.");
     cl.value("out", "DIR", "where the site goes (default output/site)")
         .value("as-of", "YYYY-MM-DD", "the snapshot to build (default: the latest)")
-        .value("threads", "N", "worker threads (default: one per core)");
+        .value("threads", "N", "worker threads (default: one per core)")
+        .flag("pdf",
+              "also write PDFs: student reports, report cards, district summary and one print "
+              "batch per school (paper from [pdf] paper: letter or a4)");
     if (!cl.parse(args, ctx.out))
         return k_exit_ok;
     if (!cl.positional().empty())
         throw UsageError("homeroom build: unexpected argument \"" + cl.positional().front() + "\"");
     store::Database db(ctx.db_path);
-    return build_with_report(
-        ctx, db, cl.get("out", ctx.config.getString("site.out", "output/site")),
-        cl.get_date("as-of"), static_cast<unsigned>(cl.get_int("threads", 0, 0, 256)));
+    return build_and_report(ctx, db, cl.get("out", ctx.config.getString("site.out", "output/site")),
+                            cl.get_date("as-of"),
+                            static_cast<unsigned>(cl.get_int("threads", 0, 0, 256)),
+                            cl.has("pdf") || ctx.config.getBool("pdf.enabled", false));
 }
 
 }  // namespace homeroom::app

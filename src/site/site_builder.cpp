@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "core/errors.h"
 #include "metrics/group_aggregates.h"
@@ -15,12 +17,15 @@
 #include "metrics/student_indicators.h"
 #include "render/class_page.h"
 #include "render/partner_page.h"
+#include "render/pdf_document.h"
+#include "render/print_pages.h"
 #include "render/public_pages.h"
 #include "render/student_chart.h"
 #include "render/student_page.h"
 #include "render/template_set.h"
 #include "site/file_publisher.h"
 #include "site/partner_extracts.h"
+#include "site/print_batches.h"
 #include "site/private_token.h"
 #include "site/snapshot_index.h"
 #include "site/student_pipeline.h"
@@ -49,7 +54,45 @@ std::string footer_line(const render::Localizer& l, Date as_of) {
     return l.text("Data as of") + " " + l.date(as_of, render::DateStyle::long_form) + " · Homeroom";
 }
 
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Public pages that also go out as PDF: the report cards and the district summary.
+bool printable_public_page(std::string_view path) {
+    return ends_with(path, "/district.html") ||
+           (path.find("/schools/") != std::string_view::npos && ends_with(path, ".html"));
+}
+
+// Runs `work(i)` for i in [0, n) on `threads` threads; rethrows the first exception.
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& work) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < std::max(1u, threads); ++t)
+        pool.emplace_back([&] {
+            for (std::size_t i = next++; i < n; i = next++) {
+                try {
+                    work(i);
+                } catch (...) {
+                    std::lock_guard lock(failure_mutex);
+                    if (!failure)
+                        failure = std::current_exception();
+                    next = n;
+                }
+            }
+        });
+    for (auto& t : pool) t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
 }  // namespace
+
+std::string print_batch_path(std::string_view secret, std::string_view school_id) {
+    return "private/print/" + private_token(secret, "print-batch", school_id) + ".pdf";
+}
 
 std::string student_page_path(std::string_view secret, std::string_view student_id,
                               std::string_view lang) {
@@ -76,7 +119,21 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     std::vector<WorkerState> state(threads);
     std::atomic<std::size_t> done{0};
     std::size_t total = static_cast<std::size_t>(snapshots.count_rows(snapshot.id, "students"));
+    std::optional<render::PdfStyles> pdf_styles, public_pdf_styles;
+    std::optional<PrintSpool> spool;
+    std::atomic<std::size_t> student_pdfs{0};
+    if (options.pdf) {
+        pdf_styles.emplace(options.templates_dir / "print");
+        public_pdf_styles.emplace(
+            options.templates_dir / "print",
+            std::vector<std::string>{"master.css", "print.css", "public.css"});
+        spool.emplace();
+    }
 
+    const auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    };
+    const auto students_started = std::chrono::steady_clock::now();
     // Pass 1: every student — indicators, private pages, aggregates, roster rows.
     for_each_student(
         db, snapshot.id, previous ? std::optional(previous->id) : std::nullopt, threads,
@@ -128,10 +185,64 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                     x.periods_begun,
                     x.section_info,
                     chart.empty() ? std::nullopt : std::optional<std::string>(chart)};
-                publisher.publish(
-                    "private/students/" + token + "/" + lang + ".html",
-                    templates.render("student", render::student_page_context(data, chrome, l), l));
+                auto context = render::student_page_context(data, chrome, l);
+                if (options.pdf) {
+                    auto print = context;
+                    render::paginate_student_report(print, render::PrintOptions{options.paper, {}},
+                                                    l);
+                    const render::PdfMetadata meta{chrome.title, lang, x.as_of, options.paper};
+                    publisher.publish(
+                        "private/students/" + token + "/" + lang + ".pdf",
+                        render::html_to_pdf(*pdf_styles,
+                                            templates.render("print/student", print, l), meta));
+                    ++student_pdfs;
+                }
+                publisher.publish("private/students/" + token + "/" + lang + ".html",
+                                  templates.render("student", std::move(context), l));
                 ++ws.pages;
+            }
+
+            // The print batch: one copy for each family reached only by mail, in its language.
+            if (options.pdf) {
+                const auto [first, last] = x.links.equal_range(student.id);
+                for (auto it = first; it != last; ++it) {
+                    const auto& link = it->second;
+                    const auto contact = x.contacts.find(link.contact_id);
+                    if (!link.educational_rights || link.no_contact ||
+                        contact == x.contacts.end() || !contact->second.email.empty() ||
+                        contact->second.address.empty())
+                        continue;
+                    const Contact& c = contact->second;
+                    const auto& l = localizers.get(c.preferred_language);
+                    const std::string lang = l.language();
+                    const std::string chart = render::weekly_attendance_chart_uri(ind.weeks, l);
+                    render::PageChrome chrome;
+                    chrome.title =
+                        l.text("Progress report") + ": " + render::student_display_name(student);
+                    chrome.district_name = options.district_name;
+                    chrome.as_of_line = footer_line(l, x.as_of);
+                    chrome.is_private = true;
+                    render::StudentPageData data{
+                        job.now,
+                        school,
+                        ind,
+                        changes ? &*changes : nullptr,
+                        x.periods_begun,
+                        x.section_info,
+                        chart.empty() ? std::nullopt : std::optional<std::string>(chart)};
+                    auto print = render::student_page_context(data, chrome, l);
+                    render::MailingAddress address;
+                    address.return_lines = options.district_name + "\n" + school.name;
+                    address.lines = {
+                        c.first_name + " " + c.last_name, c.address,
+                        c.city + (c.state.empty() ? "" : ", " + c.state) + " " + c.postal_code};
+                    render::paginate_student_report(
+                        print, render::PrintOptions{options.paper, address}, l);
+                    spool->add(
+                        BatchEntry{student.school_id, student.grade, student.homeroom,
+                                   student.last_name, student.first_name, student.id, c.id, lang},
+                        templates.render("print/student", print, l));
+                }
             }
 
             // One roster row per section the student is enrolled in.
@@ -167,6 +278,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
         });
 
     SiteReport report;
+    report.student_seconds = seconds_since(students_started);
     std::map<std::string, metrics::GroupAggregates> by_school;
     std::map<std::string, std::vector<render::RosterRow>, std::less<>> rosters;
     for (auto& ws : state) {
@@ -262,10 +374,50 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     }
     pub.trend.push_back(std::move(now_point));
 
-    for (const auto& page :
+    std::vector<render::SitePage> printable;
+    for (auto& page :
          render::render_public_pages(pub, templates, localizers, options.suppression)) {
         publisher.publish(page.path, page.bytes);
         ++report.public_pages;
+        if (options.pdf && printable_public_page(page.path))
+            printable.push_back(std::move(page));
+    }
+    if (options.pdf) {
+        // The same public pages as PDF, beside them: the print stylesheet hides the navigation.
+        report.student_pdfs = student_pdfs;
+        auto started = std::chrono::steady_clock::now();
+        parallel_for(printable.size(), threads, [&](std::size_t i) {
+            const auto& page = printable[i];
+            const std::string lang = page.path.substr(7, page.path.find('/', 7) - 7);
+            const render::PdfMetadata meta{options.district_name, lang, x.as_of, options.paper};
+            publisher.publish(page.path.substr(0, page.path.size() - 5) + ".pdf",
+                              render::html_to_pdf(*public_pdf_styles, page.bytes, meta));
+        });
+        report.public_pdfs = printable.size();
+        report.public_pdf_seconds = seconds_since(started);
+        started = std::chrono::steady_clock::now();
+
+        // Print batches, one school per thread at a time.
+        const auto batches = spool->schools();
+        std::vector<const std::pair<const std::string, std::vector<BatchEntry>>*> order;
+        for (const auto& b : batches) order.push_back(&b);
+        std::atomic<std::size_t> reports{0};
+        parallel_for(order.size(), threads, [&](std::size_t i) {
+            const auto& [school_id, entries] = *order[i];
+            const render::PdfMetadata meta{x.schools.at(school_id).name, "en", x.as_of,
+                                           options.paper};
+            render::PdfWriter writer(*pdf_styles, meta);
+            for (const auto& entry : entries) {
+                if (writer.pages() % 2 == 1)
+                    writer.blank_page();  // every report starts on the front of a sheet
+                writer.append(spool->html(entry));
+                ++reports;
+            }
+            publisher.publish(print_batch_path(options.secret, school_id), writer.finish());
+        });
+        report.print_batches = order.size();
+        report.batch_reports = reports;
+        report.batch_seconds = seconds_since(started);
     }
 
     // The stylesheet in both trees (a private host may not serve the public one), and robots.txt.

@@ -11,6 +11,7 @@
 #include "metrics/indicator_settings.h"
 #include "metrics/suppression.h"
 #include "render/localizer.h"
+#include "render/pdf_document.h"
 #include "store/database.h"
 #include "store/snapshot_repository.h"
 
@@ -25,6 +26,10 @@ struct SiteOptions {
     int trend_snapshots = 8;  // how many snapshots the trend charts show at most
     metrics::IndicatorSettings indicators;
     metrics::SuppressionSettings suppression;
+    // PDFs too (docs/pdf.md): each private page's report as <lang>.pdf beside it, each public
+    // report card and the district summary as .pdf, and one print batch per school.
+    bool pdf = false;
+    render::Paper paper = render::Paper::letter;
     // (stage, done, total) now and then.
     std::function<void(const std::string&, std::size_t, std::size_t)> progress;
 };
@@ -37,10 +42,20 @@ struct SiteReport {
     std::size_t public_pages = 0;
     std::size_t files_written = 0;
     std::size_t files_unchanged = 0;
+    std::size_t student_pdfs = 0;
+    std::size_t public_pdfs = 0;
+    std::size_t print_batches = 0;
+    std::size_t batch_reports = 0;  // reports in the print batches
+    // Wall-clock seconds of the stages: every student (HTML pages and PDFs, indicators), the
+    // public PDFs, the print batches.
+    double student_seconds = 0, public_pdf_seconds = 0, batch_seconds = 0;
 };
 
 SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                       const SiteOptions& options, const render::LocalizerSet& localizers);
+
+// Where a school's print batch lives (private: it names students and their families).
+std::string print_batch_path(std::string_view secret, std::string_view school_id);
 
 // Where the private progress page of a student lives, relative to the site folder.
 std::string student_page_path(std::string_view secret, std::string_view student_id,

@@ -1,0 +1,144 @@
+// Times `homeroom build --pdf` on a generated district — by default 50,000 students in 100
+// schools with a full year — and prints student PDFs/s, the cores used and peak memory.
+//
+//   build/bench/pdf_bench [--students N] [--schools M] [--threads T] [--dir DIR] [--paper a4]
+//
+// Target (issue "PDF progress reports and report cards"): at least 150 student PDFs/s on this
+// 2-core machine (the district in under 6 minutes) with peak memory under 500 MB. The figure is
+// for the whole build: the HTML site, every student PDF (one per page language), the public
+// report cards and district summary, and the print batches are all inside the time.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include "app/import_bundle.h"
+#include "render/catalog_localizer.h"
+#include "render/pdf_document.h"
+#include "sample/sample_district.h"
+#include "site/site_builder.h"
+#include "store/database.h"
+#include "store/snapshot_repository.h"
+
+namespace fs = std::filesystem;
+using namespace homeroom;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Runs `fn` in a child process so its memory does not count as the build's peak.
+template <typename Fn>
+bool in_child(Fn fn) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        try {
+            _exit(fn() ? 0 : 1);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "pdf_bench: %s\n", e.what());
+            _exit(1);
+        }
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    sample::SampleOptions options;
+    options.students = 50000;
+    options.schools = 100;
+    unsigned threads = 0;
+    std::string paper = "letter";
+    fs::path dir = "output/bench/pdf";
+    for (int i = 1; i < argc; ++i) {
+        const bool has_value = i + 1 < argc;
+        if (!std::strcmp(argv[i], "--students") && has_value)
+            options.students = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--schools") && has_value)
+            options.schools = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--threads") && has_value)
+            threads = static_cast<unsigned>(std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--dir") && has_value)
+            dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--paper") && has_value)
+            paper = argv[++i];
+    }
+    if (options.students < options.schools)
+        options.schools = std::max(1, options.students / 50);
+    // The source tree (templates, locales): from this file's path, or the current folder when
+    // the compiler recorded a relative path (ccache with CCACHE_BASEDIR).
+    fs::path source = fs::path(__FILE__).parent_path().parent_path();
+    if (!fs::exists(source / "locales"))
+        source = fs::current_path();
+    const fs::path bundle = dir / "bundle", db_path = dir / "bench.db", out = dir / "site";
+
+    const auto prepare_start = std::chrono::steady_clock::now();
+    const bool prepared = in_child([&] {
+        sample::write_sample_district(options, bundle);
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
+        store::Database db(db_path);
+        return app::import_bundle(db, bundle, options.as_of, false).result ==
+               app::ImportResult::applied;
+    });
+    if (!prepared) {
+        std::fprintf(stderr, "pdf_bench: preparing the district failed\n");
+        return 1;
+    }
+    std::printf("district: %d students, %d schools, as of %s (generated and imported in %.1f s)\n",
+                options.students, options.schools, options.as_of.to_string().c_str(),
+                seconds_since(prepare_start));
+
+    fs::remove_all(out);
+    store::Database db(db_path);
+    const auto snapshot = *store::SnapshotRepository(db).latest();
+    Diagnostics diags;
+    auto localizers = render::CatalogLocalizerSet::load(source / "locales", diags);
+    site::SiteOptions site_options;
+    site_options.out_dir = out;
+    site_options.templates_dir = source / "templates";
+    site_options.secret = "bench";
+    site_options.threads = threads;
+    site_options.pdf = true;
+    site_options.paper = render::parse_paper(paper);
+    const auto start = std::chrono::steady_clock::now();
+    const auto report = site::build_site(db, snapshot, site_options, *localizers);
+    const double seconds = seconds_since(start);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const double peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    const double rate = static_cast<double>(report.student_pdfs) / seconds;
+    std::printf(
+        "homeroom build --pdf: %zu student PDFs (%zu students), %zu report card and "
+        "summary PDFs, %zu print batches holding %zu reports, and %zu HTML pages in "
+        "%.1f s\n",
+        report.student_pdfs, report.students, report.public_pdfs, report.print_batches,
+        report.batch_reports, report.student_pages + report.class_pages + report.public_pages,
+        seconds);
+    std::printf(
+        "%.0f student PDFs/s (%.0f/s counting the batch reports); cpu %.1f s (%.2f "
+        "cores used); peak memory %.0f MB\n",
+        rate, static_cast<double>(report.student_pdfs + report.batch_reports) / seconds, cpu,
+        cpu / seconds, peak_mb);
+    std::printf(
+        "stages: students (HTML pages, student PDFs, batch spooling) %.1f s = %.0f "
+        "student PDFs/s; public PDFs %.1f s; print batches %.1f s = %.0f reports/s\n",
+        report.student_seconds, static_cast<double>(report.student_pdfs) / report.student_seconds,
+        report.public_pdf_seconds, report.batch_seconds,
+        static_cast<double>(report.batch_reports) / std::max(0.001, report.batch_seconds));
+    std::printf("target: >= 150 student PDFs/s and < 500 MB: %s\n",
+                rate >= 150 && peak_mb < 500 ? "met" : "NOT met");
+    return 0;
+}

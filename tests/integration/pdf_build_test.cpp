@@ -1,0 +1,203 @@
+// `homeroom build --pdf` on the small fixture with a hostile student and a 20-course student
+// added: every PDF where it belongs, readable (pdftotext), fonts embedded (pdffonts), nothing
+// about a student in a public PDF, hostile text as text, and the same bytes on a second build.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "pdf_inspection.h"
+#include "run_command.h"
+
+namespace homeroom {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read_file;
+using testing::run_homeroom;
+using testing::TempDir;
+using testing::write_file;
+
+const std::string k_hostile_first = "<script>alert(1)</script>";
+const std::string k_rlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
+
+class PdfBuild : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        s_dir = new TempDir();
+        const auto bundle = *s_dir / "bundle";
+        fs::copy(HOMEROOM_TEST_DATA "/bundle-small", bundle, fs::copy_options::recursive);
+        // A hostile student in grade 3 of S1, reached by post only (no e-mail).
+        write_file(bundle / "students.csv",
+                   read_file(bundle / "students.csv") + "3001,S1,\"" + k_hostile_first +
+                       "\",,\"O\"\"Hara & " + k_rlo +
+                       "Sons\",,2016-04-04,3,F,white,N,N,N,en,2025-08-25,,3A,\n");
+        write_file(bundle / "contacts.csv",
+                   read_file(bundle / "contacts.csv") +
+                       "C9,Post,Only,,,en,none,N,N,N,N,9 Mail Rd,Detroit,MI,48209\n");
+        write_file(bundle / "student_contacts.csv",
+                   read_file(bundle / "student_contacts.csv") + "3001,C9,mother,Y,Y,N,\n");
+        write_file(*s_dir / "h.ini",
+                   "[site]\nsecret = test-secret\ndistrict_name = Test District\n");
+        const std::string db = (*s_dir / "h.db").string();
+        auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        r = run_homeroom({"--config", (*s_dir / "h.ini").string(), "--db", db, "build", "--pdf",
+                          "--out", (*s_dir / "site").string()},
+                         HOMEROOM_SOURCE_DIR);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        s_build_output = new std::string(r.out);
+    }
+    static void TearDownTestSuite() {
+        delete s_dir;
+        delete s_build_output;
+    }
+    static std::vector<fs::path> files(const std::string& tree, const std::string& ext) {
+        std::vector<fs::path> out;
+        for (const auto& e : fs::recursive_directory_iterator(*s_dir / "site" / tree))
+            if (e.is_regular_file() && e.path().extension() == ext)
+                out.push_back(e.path());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    static TempDir* s_dir;
+    static std::string* s_build_output;
+};
+
+TempDir* PdfBuild::s_dir = nullptr;
+std::string* PdfBuild::s_build_output = nullptr;
+
+TEST_F(PdfBuild, EveryStudentPageHasItsPdfBesideIt) {
+    const auto pages = files("private/students", ".html");
+    ASSERT_FALSE(pages.empty());
+    for (const auto& page : pages) {
+        auto pdf = page;
+        pdf.replace_extension(".pdf");
+        ASSERT_TRUE(fs::exists(pdf)) << pdf;
+        EXPECT_GE(testing::pdf_pages(pdf), 1) << pdf;
+    }
+    EXPECT_EQ(files("private/students", ".pdf").size(), pages.size());
+    EXPECT_NE(s_build_output->find("PDFs: "), std::string::npos) << *s_build_output;
+}
+
+TEST_F(PdfBuild, StudentPdfReadsInOrderWithEveryFontEmbedded) {
+    bool found = false;
+    for (const auto& pdf : files("private/students", ".pdf")) {
+        const std::string text = testing::pdf_text(pdf);
+        for (const auto& f : testing::pdf_fonts(pdf))
+            EXPECT_TRUE(f.embedded) << f.name << " in " << pdf;
+        if (pdf.filename() != "en.pdf" || text.find("Maryam") == std::string::npos)
+            continue;
+        found = true;
+        const auto name = text.find("Maryam Al-Sayed"), progress = text.find("Progress report"),
+                   courses = text.find("Courses and marks"),
+                   behavior = text.find("No incidents this school year");
+        ASSERT_NE(progress, std::string::npos) << text;
+        ASSERT_NE(courses, std::string::npos) << text;
+        ASSERT_NE(behavior, std::string::npos) << text;
+        EXPECT_LT(name, progress);
+        EXPECT_LT(progress, courses);
+        EXPECT_LT(courses, behavior);
+        EXPECT_NE(text.find("Reading and Writing 3"), std::string::npos) << text;
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST_F(PdfBuild, ArabicPdfReadsRightToLeft) {
+    bool found = false;
+    for (const auto& pdf : files("private/students", ".pdf")) {
+        if (pdf.filename() != "ar.pdf")
+            continue;
+        found = true;
+        const std::string text = testing::pdf_text(pdf);
+        // "Progress report" in Arabic, in reading order as poppler reconstructs it.
+        EXPECT_NE(text.find("تقرير التقدم الدراسي"), std::string::npos) << text;
+        // The page number label sits at the left edge and the district name at the right.
+        double district = -1;
+        for (const auto& w : testing::pdf_words(pdf))
+            if (w.text == "District")
+                district = w.x_min;
+        EXPECT_GT(district, 612 / 2.0);
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST_F(PdfBuild, HostileNamesAreText) {
+    bool found = false;
+    for (const auto& pdf : files("private/students", ".pdf")) {
+        const std::string text = testing::pdf_text(pdf);
+        if (text.find("alert(1)") == std::string::npos)
+            continue;
+        found = true;
+        EXPECT_NE(text.find(k_hostile_first), std::string::npos) << text;
+        EXPECT_NE(text.find("O\"Hara & Sons"), std::string::npos) << text;
+        EXPECT_EQ(text.find(k_rlo), std::string::npos) << text;
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST_F(PdfBuild, PublicReportCardsAndSummaryArePdfsWithoutStudents) {
+    const auto pdfs = files("public", ".pdf");
+    std::set<std::string> names;
+    for (const auto& p : pdfs) names.insert(fs::relative(p, *s_dir / "site").generic_string());
+    for (const char* lang : {"en", "es", "ar"}) {
+        EXPECT_TRUE(names.count(std::string("public/") + lang + "/district.pdf")) << lang;
+        EXPECT_TRUE(names.count(std::string("public/") + lang + "/schools/s1.pdf")) << lang;
+    }
+    for (const auto& p : pdfs) {
+        const std::string text = testing::pdf_text(p);
+        for (const char* secret : {"José", "García", "Maryam", "Al-Sayed", "Keisha", "alert(1)",
+                                   "Post Only", "9 Mail Rd"})
+            EXPECT_EQ(text.find(secret), std::string::npos) << secret << " in " << p;
+        for (const auto& f : testing::pdf_fonts(p))
+            EXPECT_TRUE(f.embedded) << f.name << " in " << p;
+    }
+    const std::string card =
+        testing::pdf_text(*s_dir / "site" / "public" / "en" / "schools" / "s1.pdf");
+    EXPECT_NE(card.find("SCHOOL REPORT CARD"), std::string::npos) << card;
+    EXPECT_LT(card.find("Maple Elementary"), card.find("Enrollment and demographics"));
+}
+
+TEST_F(PdfBuild, PrintBatchHoldsTheMailedReportsOnFreshSheets) {
+    // Two families have no e-mail: C3 (school S2) and C9 (S1); one batch per school.
+    const auto batches = files("private/print", ".pdf");
+    ASSERT_EQ(batches.size(), 2u);
+    int mailed = 0;
+    for (const auto& batch : batches) {
+        const std::string text = testing::pdf_text(batch);
+        EXPECT_EQ(batch.stem().string().size(), 26u) << batch;  // an opaque token
+        if (text.find("9 Mail Rd") == std::string::npos)
+            continue;
+        ++mailed;
+        EXPECT_NE(text.find("Post Only"), std::string::npos) << text;
+        EXPECT_NE(text.find("alert(1)"), std::string::npos) << text;
+        // Every report starts on an odd page: the batch has an even number of pages or the
+        // last report ends on an odd one.
+        EXPECT_GE(testing::pdf_pages(batch), 1);
+    }
+    EXPECT_EQ(mailed, 1);
+}
+
+TEST_F(PdfBuild, ASecondBuildWritesTheSameBytes) {
+    const std::string db = (*s_dir / "h.db").string();
+    const auto r = run_homeroom({"--config", (*s_dir / "h.ini").string(), "--db", db, "build",
+                                 "--pdf", "--out", (*s_dir / "site").string()},
+                                HOMEROOM_SOURCE_DIR);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find(" 0 written"), std::string::npos) << r.out;
+}
+
+TEST_F(PdfBuild, A4FromTheConfiguration) {
+    TempDir out;
+    write_file(out / "a4.ini", "[site]\nsecret = test-secret\n[pdf]\npaper = a4\n");
+    const auto r =
+        run_homeroom({"--config", (out / "a4.ini").string(), "--db", (*s_dir / "h.db").string(),
+                      "build", "--pdf", "--out", (out / "site").string()},
+                     HOMEROOM_SOURCE_DIR);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto info = testing::capture_output(
+        "pdfinfo " + testing::pdf_quote(out / "site" / "public" / "en" / "district.pdf"));
+    EXPECT_NE(info.find("595.5 x 842.25"), std::string::npos) << info;
+}
+
+}  // namespace
+}  // namespace homeroom

@@ -1,0 +1,212 @@
+#include "render/pdf_document.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "pdf_inspection.h"
+#include "temp_dir.h"
+
+using namespace homeroom;
+using namespace homeroom::render;
+using homeroom::testing::TempDir;
+
+namespace {
+
+const PdfStyles& styles() {
+    static const PdfStyles s(std::filesystem::path(HOMEROOM_TEST_DATA) / ".." / ".." / "templates" /
+                             "print");
+    return s;
+}
+
+PdfMetadata meta(const std::string& lang = "en") {
+    PdfMetadata m;
+    m.title = "Test";
+    m.language = lang;
+    m.created = Date::from_ymd(2025, 3, 14);
+    return m;
+}
+
+std::string page(const std::string& body, const std::string& dir = "ltr") {
+    return "<!DOCTYPE html><html dir=\"" + dir + "\"><body class=\"dir-" + dir +
+           "\"><div class=\"page\">" + body + "</div></body></html>";
+}
+
+std::filesystem::path write(const TempDir& dir, const std::string& name, const std::string& bytes) {
+    const auto p = dir / name;
+    homeroom::testing::write_pdf(p, bytes);
+    return p;
+}
+
+}  // namespace
+
+TEST(PdfDocument, TextInReadingOrderAndFontsEmbedded) {
+    TempDir dir;
+    const auto p =
+        write(dir, "a.pdf",
+              html_to_pdf(styles(),
+                          page("<h1>Progress report</h1><p>First paragraph.</p>"
+                               "<table><tr><th>Course</th><td>Algebra I</td></tr></table>"),
+                          meta()));
+    const std::string text = homeroom::testing::pdf_text(p);
+    const auto a = text.find("Progress report"), b = text.find("First paragraph."),
+               c = text.find("Algebra I");
+    ASSERT_NE(a, std::string::npos) << text;
+    ASSERT_NE(b, std::string::npos) << text;
+    ASSERT_NE(c, std::string::npos) << text;
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, c);
+    EXPECT_EQ(homeroom::testing::pdf_pages(p), 1);
+    const auto fonts = homeroom::testing::pdf_fonts(p);
+    ASSERT_FALSE(fonts.empty());
+    for (const auto& f : fonts) EXPECT_TRUE(f.embedded) << f.name;
+}
+
+TEST(PdfDocument, OnePdfPagePerPageBox) {
+    TempDir dir;
+    const std::string html =
+        "<html><body><div class=\"page\">one</div><div class=\"page\">two</div>"
+        "<div class=\"page\">three</div></body></html>";
+    const auto p = write(dir, "p.pdf", html_to_pdf(styles(), html, meta()));
+    EXPECT_EQ(homeroom::testing::pdf_pages(p), 3);
+    const std::string text = homeroom::testing::pdf_text(p);
+    EXPECT_LT(text.find("one"), text.find("two"));
+    EXPECT_LT(text.find("two"), text.find("three"));
+}
+
+TEST(PdfDocument, SameInputSameBytes) {
+    const std::string html = page("<p>Same bytes</p><p>مرحبا بالعالم</p>");
+    EXPECT_EQ(html_to_pdf(styles(), html, meta()), html_to_pdf(styles(), html, meta()));
+    const std::string pdf = html_to_pdf(styles(), html, meta());
+    EXPECT_NE(pdf.find("20250314000000Z"), std::string::npos);
+}
+
+std::vector<std::string> texts(const std::vector<homeroom::testing::PdfWordBox>& words) {
+    std::vector<std::string> out;
+    for (const auto& w : words) out.push_back(w.text);
+    return out;
+}
+
+double line_y(const std::filesystem::path& p, const std::string& glyph) {
+    for (const auto& w : homeroom::testing::pdf_words(p))
+        if (w.text == glyph)
+            return w.y_min;
+    return -100;
+}
+
+TEST(PdfDocument, ArabicReadsRightToLeft) {
+    TempDir dir;
+    const auto p =
+        write(dir, "ar.pdf",
+              html_to_pdf(styles(), page("<p>الأول الثاني الثالث</p>", "rtl"), meta("ar")));
+    const auto words = homeroom::testing::pdf_words_right_to_left(p, line_y(p, "ي"));
+    EXPECT_EQ(texts(words), (std::vector<std::string>{"الأول", "الثاني", "الثالث"}));
+    // Right-aligned: the first word ends at the right margin (612 pt − 36 pt).
+    ASSERT_FALSE(words.empty());
+    EXPECT_NEAR(words.front().x_max, 576, 2);
+    // And pdftotext's own reading order agrees.
+    EXPECT_NE(homeroom::testing::pdf_text(p).find("الثاني الثالث"), std::string::npos);
+}
+
+TEST(PdfDocument, LatinInsideArabicKeepsItsOrder) {
+    TempDir dir;
+    const auto p =
+        write(dir, "mix.pdf",
+              html_to_pdf(styles(), page("<p>الطالب Maya Perez في الصف</p>", "rtl"), meta("ar")));
+    // Right to left: the student, then the name (read left to right inside), then "in the class".
+    const auto words = homeroom::testing::pdf_words_right_to_left(p, line_y(p, "ط"));
+    EXPECT_EQ(texts(words), (std::vector<std::string>{"الطالب", "Perez", "Maya", "في", "الصف"}));
+}
+
+TEST(PdfDocument, IsolatedDataKeepsItsOrderInsideArabic) {
+    TempDir dir;
+    // An address in <bdi> inside an Arabic line: "12" stays before "Maple", as in a browser.
+    const auto p =
+        write(dir, "bdi.pdf",
+              html_to_pdf(styles(), page("<p>العنوان <bdi>12 Maple St</bdi> هنا</p>", "rtl"),
+                          meta("ar")));
+    const auto words = homeroom::testing::pdf_words_right_to_left(p, line_y(p, "ع"));
+    EXPECT_EQ(texts(words), (std::vector<std::string>{"العنوان", "St", "Maple", "12", "هنا"}));
+}
+
+TEST(PdfDocument, ArabicTableColumnsRunRightToLeft) {
+    TempDir dir;
+    const auto p = write(
+        dir, "t.pdf",
+        html_to_pdf(styles(), page("<table><tr><th>المادة</th><td>B+</td></tr></table>", "rtl"),
+                    meta("ar")));
+    double subject = -1, mark = -1;
+    for (const auto& w : homeroom::testing::pdf_words(p)) {
+        if (w.text == "B+")
+            mark = w.x_min;
+        if (w.text == "م")
+            subject = w.x_min;
+    }
+    ASSERT_GE(mark, 0);
+    EXPECT_GT(subject, mark);  // the first column is on the right
+}
+
+TEST(PdfDocument, HostileTextIsText) {
+    TempDir dir;
+    // What escaping leaves of hostile data: entities for markup, and control characters.
+    const auto p = write(dir, "h.pdf",
+                         html_to_pdf(styles(),
+                                     page("<p>&lt;script&gt;alert(1)&lt;/script&gt; "
+                                          "&lt;b&gt;bold&lt;/b&gt; a\x07z</p>"),
+                                     meta()));
+    const std::string text = homeroom::testing::pdf_text(p);
+    EXPECT_NE(text.find("<script>alert(1)</script>"), std::string::npos) << text;
+    EXPECT_NE(text.find("<b>bold</b>"), std::string::npos) << text;
+}
+
+TEST(PdfDocument, LongWordsWrapInsideThePage) {
+    TempDir dir;
+    std::string long_text;
+    for (int i = 0; i < 60; ++i) long_text += "Wrapping ";
+    const auto p =
+        write(dir, "w.pdf", html_to_pdf(styles(), page("<p>" + long_text + "</p>"), meta()));
+    for (const auto& w : homeroom::testing::pdf_words(p)) EXPECT_LT(w.x_min, 612 - 36) << w.text;
+}
+
+TEST(PdfDocument, BatchAppendsDocumentsAndBlankPages) {
+    TempDir dir;
+    PdfWriter writer(styles(), meta());
+    EXPECT_EQ(writer.append(page("first report")), 1);
+    writer.blank_page();
+    EXPECT_EQ(writer.append(page("second report")), 1);
+    EXPECT_EQ(writer.pages(), 3);
+    const auto p = write(dir, "b.pdf", writer.finish());
+    EXPECT_EQ(homeroom::testing::pdf_pages(p), 3);
+}
+
+TEST(PdfDocument, SvgImageDrawnAsVectors) {
+    TempDir dir;
+    // A red square as an embedded SVG image.
+    const std::string svg =
+        "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI1MCIgaGVpZ2h0PSI1MCI+"
+        "PHJlY3Qgd2lkdGg9IjUwIiBoZWlnaHQ9IjUwIiBmaWxsPSJyZWQiLz48L3N2Zz4=";
+    const std::string pdf = html_to_pdf(
+        styles(),
+        page("<img src=\"data:image/svg+xml;base64," + svg + "\" width=\"50\" height=\"50\">"),
+        meta());
+    // Vectors, not a raster image.
+    EXPECT_EQ(pdf.find("/Subtype /Image"), std::string::npos);
+    const auto p = write(dir, "i.pdf", pdf);
+    EXPECT_EQ(homeroom::testing::pdf_pages(p), 1);
+}
+
+TEST(PdfDocument, PaperSizes) {
+    EXPECT_EQ(parse_paper("A4"), Paper::a4);
+    EXPECT_EQ(parse_paper("letter"), Paper::letter);
+    EXPECT_THROW(parse_paper("legal"), std::exception);
+    TempDir dir;
+    PdfMetadata m = meta();
+    m.paper = Paper::a4;
+    const auto p = write(dir, "a4.pdf",
+                         html_to_pdf(styles(),
+                                     "<html><body class=\"paper-a4\"><div class=\"page\">A4</div>"
+                                     "</body></html>",
+                                     m));
+    const std::string info = homeroom::testing::capture_output("pdfinfo " + p.string());
+    EXPECT_NE(info.find("595"), std::string::npos) << info;
+}
