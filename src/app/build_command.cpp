@@ -74,10 +74,12 @@ int build_and_report(CommandContext& ctx, store::Database& db, const std::filesy
 
 }  // namespace
 
-// Shared with `demo` and the job runner: PDFs too when the configuration says [pdf] enabled.
+// Shared with `demo` and the job runner: PDFs when `pdf` says so, else when the configuration
+// says [pdf] enabled.
 int build_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
-                      std::optional<Date> as_of, unsigned threads) {
-    return build_and_report(ctx, db, out, as_of, threads, ctx.config.getBool("pdf.enabled", false));
+                      std::optional<Date> as_of, unsigned threads, std::optional<bool> pdf) {
+    return build_and_report(ctx, db, out, as_of, threads,
+                            pdf.value_or(ctx.config.getBool("pdf.enabled", false)));
 }
 
 int run_build(CommandContext& ctx, const std::vector<std::string>& args) {

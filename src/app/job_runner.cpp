@@ -21,7 +21,7 @@ namespace homeroom::app {
 int import_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
                        Date as_of, bool dry_run, std::size_t max_errors);
 int build_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
-                      std::optional<Date> as_of, unsigned threads);
+                      std::optional<Date> as_of, unsigned threads, std::optional<bool> pdf);
 
 namespace {
 
@@ -64,14 +64,10 @@ int run_step(CommandContext& ctx, store::Database& db, const jobs::JobStep& step
             return import_with_report(ctx, db, dir, as_of, false, 50);
         }
         case jobs::StepAction::build:
-            if (step.pdf)
-                throw UsageError(
-                    "homeroom jobs run: build with pdf = true needs PDF output, which this version "
-                    "does not have yet (see the PDF issue); set pdf = false");
             return build_with_report(
                 ctx, db,
                 step.out.empty() ? ctx.config.getString("site.out", "output/site") : step.out,
-                std::nullopt, 0);
+                std::nullopt, 0, step.pdf);
         case jobs::StepAction::notify: {
             NotifyRequest request;
             request.week = notify_week(db, step.week);

@@ -160,7 +160,7 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
             if (!value)
                 diagnostics.error(file, pdf->second.line, pdf->second.value_column,
                                   "pdf must be true or false, not \"" + pdf->second.value + "\"");
-            step.pdf = value.value_or(false);
+            step.pdf = value;
         }
         if (const auto out = section.entries.find("out"); out != section.entries.end())
             step.out = out->second.value;

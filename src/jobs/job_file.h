@@ -35,8 +35,8 @@ struct JobStep {
     // import: a drop folder; its newest subfolder named YYYY-MM-DD is imported as of that date.
     std::filesystem::path from;
     // build
-    bool pdf = false;
-    std::string out;  // empty: [site] out
+    std::optional<bool> pdf;  // unset: [pdf] enabled
+    std::string out;          // empty: [site] out
     // notify
     Channel channel = Channel::email;
     std::string week = "current";  // current | previous | YYYY-MM-DD

@@ -170,6 +170,34 @@ TEST(JobsCli, PartnerExtractJobExportsAgreementsInForceAndLogsThem) {
     EXPECT_GT(entries[0].student_count, 0);
 }
 
+TEST(JobsCli, QuarterlyReportCardsWritePdfsAndPrintBatches) {
+    Workspace ws;
+    std::filesystem::copy_file(k_jobs + "/quarterly-report-cards.ini",
+                               ws.dir / "jobs" / "quarterly-report-cards.ini");
+    ASSERT_EQ(ws.jobs_command({"run", "nightly-import-build"}).exit_code, 0);
+    const auto r = ws.jobs_command({"run", "quarterly-report-cards", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("{\"step\":1,\"action\":\"build\",\"status\":\"succeeded\""),
+              std::string::npos)
+        << r.out;
+    const auto site = ws.dir / "output" / "site";
+    std::size_t student_pdfs = 0, batches = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(site / "private")) {
+        if (e.path().extension() != ".pdf")
+            continue;
+        const std::string folder = e.path().parent_path().parent_path().filename().string();
+        student_pdfs += folder == "students";
+        batches += e.path().parent_path().filename() == "print";
+    }
+    EXPECT_GE(student_pdfs, 200u);  // every student, in each page language
+    EXPECT_EQ(batches, 2u);         // one print batch per school
+    EXPECT_TRUE(std::filesystem::exists(site / "public" / "en" / "district.pdf"));
+    // The nightly job (pdf = false) leaves the PDFs alone and writes none of its own.
+    const auto nightly = ws.jobs_command({"run", "nightly-import-build"});
+    ASSERT_EQ(nightly.exit_code, 0) << nightly.err;
+    EXPECT_EQ(nightly.out.find("PDFs:"), std::string::npos) << nightly.out;
+}
+
 TEST(JobsCli, FailingStepStopsTheJobWithItsExitCode) {
     TempDir dir;
     std::filesystem::copy_file(k_jobs + "/quarterly-report-cards.ini",
@@ -177,9 +205,10 @@ TEST(JobsCli, FailingStepStopsTheJobWithItsExitCode) {
     const auto r =
         run_homeroom({"--db", (dir / "h.db").string(), "jobs", "run", "quarterly-report-cards",
                       "--json", "--jobs", dir.path().string()});
-    EXPECT_EQ(r.exit_code, 64);
-    EXPECT_NE(r.out.find("\"status\":\"failed\",\"exit_code\":64"), std::string::npos) << r.out;
-    EXPECT_NE(r.err.find("pdf = true needs PDF output"), std::string::npos) << r.err;
+    // Nothing imported yet: the build step has no snapshot to work from.
+    EXPECT_EQ(r.exit_code, 66);
+    EXPECT_NE(r.out.find("\"status\":\"failed\",\"exit_code\":66"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("no snapshot in"), std::string::npos) << r.err;
     const auto unknown = run_homeroom(
         {"--db", (dir / "h.db").string(), "jobs", "run", "nope", "--jobs", dir.path().string()});
     EXPECT_EQ(unknown.exit_code, 64);

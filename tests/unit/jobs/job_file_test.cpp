@@ -47,7 +47,7 @@ TEST(JobFile, ReadsJobAndStepsInOrder) {
     EXPECT_EQ(job->steps[0].action, StepAction::import_bundle);
     EXPECT_EQ(job->steps[0].from, "/srv/drop");
     EXPECT_EQ(job->steps[1].action, StepAction::build);
-    EXPECT_FALSE(job->steps[1].pdf);
+    EXPECT_EQ(job->steps[1].pdf, false);
     EXPECT_EQ(job->steps[2].action, StepAction::notify);
     EXPECT_EQ(job->steps[2].channel, Channel::email);
 }
@@ -110,7 +110,7 @@ TEST(ShippedJobs, EveryExampleParses) {
     EXPECT_EQ(jobs[2].name, "weekly-digest");
     EXPECT_EQ(jobs[3].name, "weekly-partner-extracts");
     EXPECT_EQ(jobs[2].time_zone, "America/Detroit");
-    EXPECT_TRUE(jobs[1].steps[0].pdf);
+    EXPECT_EQ(jobs[1].steps[0].pdf, true);
     ASSERT_EQ(jobs[2].steps.size(), 2u);
     EXPECT_EQ(jobs[2].steps[0].channel, Channel::email);
     EXPECT_EQ(jobs[2].steps[1].channel, Channel::sms);
