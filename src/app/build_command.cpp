@@ -3,6 +3,7 @@
 
 #include "app/command.h"
 #include "app/command_line.h"
+#include "app/config_values.h"
 #include "app/exit_codes.h"
 #include "app/progress_line.h"
 #include "app/resource_paths.h"
@@ -79,7 +80,7 @@ int build_and_report(CommandContext& ctx, store::Database& db, const std::filesy
 int build_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& out,
                       std::optional<Date> as_of, unsigned threads, std::optional<bool> pdf) {
     return build_and_report(ctx, db, out, as_of, threads,
-                            pdf.value_or(ctx.config.getBool("pdf.enabled", false)));
+                            pdf.value_or(config_bool(ctx.config, "pdf.enabled", false)));
 }
 
 int run_build(CommandContext& ctx, const std::vector<std::string>& args) {
@@ -101,7 +102,7 @@ int run_build(CommandContext& ctx, const std::vector<std::string>& args) {
     return build_and_report(ctx, db, cl.get("out", ctx.config.getString("site.out", "output/site")),
                             cl.get_date("as-of"),
                             static_cast<unsigned>(cl.get_int("threads", 0, 0, 256)),
-                            cl.has("pdf") || ctx.config.getBool("pdf.enabled", false));
+                            cl.has("pdf") || config_bool(ctx.config, "pdf.enabled", false));
 }
 
 }  // namespace homeroom::app

@@ -2,6 +2,7 @@
 
 #include <Poco/Exception.h>
 
+#include "app/config_values.h"
 #include "core/errors.h"
 #include "notify/recipient_address.h"
 #include "site/private_token.h"
@@ -15,31 +16,6 @@ std::string trim(std::string_view s) {
     if (first == std::string_view::npos)
         return {};
     return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
-}
-
-long long get_int(const Poco::Util::AbstractConfiguration& c, const std::string& key,
-                  long long fallback, long long min, long long max) {
-    const std::string text = c.getString(key, "");
-    if (text.empty())
-        return fallback;
-    try {
-        std::size_t used = 0;
-        const long long v = std::stoll(text, &used);
-        if (used == text.size() && v >= min && v <= max)
-            return v;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("config: " + key + " must be a whole number from " + std::to_string(min) +
-                     " to " + std::to_string(max) + ", not \"" + text + "\"");
-}
-
-bool get_bool(const Poco::Util::AbstractConfiguration& c, const std::string& key, bool fallback) {
-    try {
-        return c.getBool(key, fallback);
-    } catch (const Poco::Exception&) {
-        throw UsageError("config: " + key + " must be true or false, not \"" +
-                         c.getString(key, "") + "\"");
-    }
 }
 
 }  // namespace
@@ -79,7 +55,7 @@ EmailSettings read_email_settings(const Poco::Util::AbstractConfiguration& c) {
         parse_mail_address(c.getString("email.unsubscribe_address", s.from.address),
                            "email.unsubscribe_address")
             .address;
-    s.send_nothing_new = get_bool(c, "email.send_nothing_new", false);
+    s.send_nothing_new = config_bool(c, "email.send_nothing_new", false);
     s.outbox_dir = c.getString("email.outbox_dir", s.outbox_dir.string());
     s.previews_dir = c.getString("email.previews_dir", s.previews_dir.string());
 
@@ -94,7 +70,7 @@ EmailSettings read_email_settings(const Poco::Util::AbstractConfiguration& c) {
 
     auto& m = s.smtp;
     m.host = c.getString("smtp.host", "127.0.0.1");
-    m.port = static_cast<std::uint16_t>(get_int(c, "smtp.port", 25, 1, 65535));
+    m.port = static_cast<std::uint16_t>(config_int(c, "smtp.port", 25, 1, 65535));
     const auto tls = notify::parse_smtp_tls(c.getString("smtp.tls", "none"));
     if (!tls)
         throw UsageError("config: smtp.tls must be none or starttls, not \"" +
@@ -107,10 +83,10 @@ EmailSettings read_email_settings(const Poco::Util::AbstractConfiguration& c) {
     m.auth = *auth;
     m.username = c.getString("smtp.username", "");
     m.password = c.getString("smtp.password", "");
-    m.connections = static_cast<int>(get_int(c, "smtp.connections", 4, 1, 64));
+    m.connections = static_cast<int>(config_int(c, "smtp.connections", 4, 1, 64));
     m.ca_file = c.getString("smtp.ca_file", "");
-    m.verify_certificate = get_bool(c, "smtp.verify_certificate", true);
-    m.timeout = std::chrono::seconds(get_int(c, "smtp.timeout", 30, 1, 600));
+    m.verify_certificate = config_bool(c, "smtp.verify_certificate", true);
+    m.timeout = std::chrono::seconds(config_int(c, "smtp.timeout", 30, 1, 600));
     m.helo_name = c.getString("smtp.helo_name", "localhost");
     m.envelope_from = parse_mail_address(c.getString("email.envelope_from", s.from.address),
                                          "email.envelope_from")

@@ -3,28 +3,13 @@
 #include <memory>
 #include <stdexcept>
 
+#include "app/config_values.h"
 #include "core/errors.h"
 #include "jobs/time_zone.h"
 #include "notify/file_channel.h"
 
 namespace homeroom::app {
 namespace {
-
-long long get_int(const Poco::Util::AbstractConfiguration& c, const std::string& key,
-                  long long fallback, long long min, long long max) {
-    const std::string text = c.getString(key, "");
-    if (text.empty())
-        return fallback;
-    try {
-        std::size_t used = 0;
-        const long long v = std::stoll(text, &used);
-        if (used == text.size() && v >= min && v <= max)
-            return v;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("config: " + key + " must be a whole number from " + std::to_string(min) +
-                     " to " + std::to_string(max) + ", not \"" + text + "\"");
-}
 
 int get_minute(const Poco::Util::AbstractConfiguration& c, const std::string& key, int fallback) {
     const std::string text = c.getString(key, "");
@@ -50,7 +35,7 @@ SmsSettings read_sms_settings(const Poco::Util::AbstractConfiguration& c) {
     s.time_zone = c.getString("sms.time_zone", c.getString("site.time_zone", s.time_zone));
     if (!jobs::TimeZone::find(s.time_zone))
         throw UsageError("config: sms.time_zone: unknown time zone \"" + s.time_zone + "\"");
-    s.max_segments = static_cast<int>(get_int(c, "sms.max_segments", 2, 1, 10));
+    s.max_segments = static_cast<int>(config_int(c, "sms.max_segments", 2, 1, 10));
     s.outbox_dir = c.getString("sms.outbox_dir", s.outbox_dir.string());
     const std::string district = c.getString("site.district_name", "Sample Public Schools");
     s.help_text = c.getString("sms.help_text", "");
@@ -61,8 +46,8 @@ SmsSettings read_sms_settings(const Poco::Util::AbstractConfiguration& c) {
     k.password = c.getString("kannel.password", "");
     k.from = s.from;
     k.dlr_url = c.getString("kannel.dlr_url", "");
-    k.connections = static_cast<int>(get_int(c, "kannel.connections", 4, 1, 64));
-    k.timeout = std::chrono::seconds(get_int(c, "kannel.timeout", 30, 1, 600));
+    k.connections = static_cast<int>(config_int(c, "kannel.connections", 4, 1, 64));
+    k.timeout = std::chrono::seconds(config_int(c, "kannel.timeout", 30, 1, 600));
     if (s.transport == "kannel") {
         try {
             notify::parse_kannel_url(k.url);
