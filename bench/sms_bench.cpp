@@ -7,6 +7,10 @@
 //
 //   sms_bench --url http://127.0.0.1:PORT/cgi-bin/sendsms --username U --password P
 //             [--messages 50000] [--connections 4] [--threads N] [--max-segments 2] [--dir DIR]
+//             [--links short|full]
+//
+// Texts link to short links "<base_url>/s/<code>", recorded with the batch as notify does;
+// `--links full` puts the full private page URLs in the texts instead (the format before).
 //
 // scripts/sms-bench.sh starts Kannel with a fake SMSC (tests/servers/kannel.py) and runs this.
 // Target: 50,000 SMS digests at 1,000 messages/s or more end to end.
@@ -32,6 +36,7 @@
 #include "render/catalog_localizer.h"
 #include "store/database.h"
 #include "store/outbox_repository.h"
+#include "store/short_link_repository.h"
 
 namespace fs = std::filesystem;
 using namespace homeroom;
@@ -91,6 +96,7 @@ int main(int argc, char** argv) {
     kannel.connections = 4;
     std::size_t messages = 50000;
     int max_segments = 2;
+    bool short_links = true;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     fs::path dir = fs::temp_directory_path() / ("homeroom-sms-bench-" + std::to_string(getpid()));
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -111,6 +117,9 @@ int main(int argc, char** argv) {
             max_segments = std::atoi(argv[i + 1]);
         else if (flag == "--dir")
             dir = argv[i + 1];
+        else if (flag == "--links" &&
+                 (std::strcmp(argv[i + 1], "short") == 0 || std::strcmp(argv[i + 1], "full") == 0))
+            short_links = std::strcmp(argv[i + 1], "short") == 0;
         else {
             std::fprintf(stderr, "sms_bench: unknown option %s\n", argv[i]);
             return 64;
@@ -169,6 +178,8 @@ int main(int argc, char** argv) {
 
         // Stage 1: build and queue, in batches, building on every core.
         const auto t0 = Clock::now();
+        const notify::SmsShortLinks link_settings{"https://homeroom.example.org",
+                                                  "sms-bench-secret"};
         constexpr std::size_t k_batch = 1000;
         std::size_t queued = 0, segments = 0, ucs2 = 0, shortened = 0, over = 0;
         double build_seconds = 0, queue_seconds = 0;
@@ -178,12 +189,14 @@ int main(int argc, char** argv) {
             std::vector<store::NewOutboxMessage> batch(last - first);
             std::vector<notify::SmsMeasure> measures(last - first);
             std::vector<char> cut(last - first, 0), over_budget(last - first, 0);
+            std::vector<std::vector<store::ShortLink>> links(last - first);
             std::atomic<std::size_t> next{first};
             auto work = [&] {
                 for (std::size_t r = next++; r < last; r = next++) {
-                    auto m =
-                        notify::make_sms_digest_message(recipients[r], contacts[r], kids[r], k_week,
-                                                        max_segments, digest, *localizers);
+                    auto m = notify::make_sms_digest_message(
+                        recipients[r], contacts[r], kids[r], k_week, max_segments, digest,
+                        *localizers, short_links ? &link_settings : nullptr);
+                    links[r - first] = std::move(m->text.links);
                     measures[r - first] = m->text.measure;
                     cut[r - first] = m->text.shortened;
                     over_budget[r - first] = m->text.over_budget;
@@ -201,7 +214,10 @@ int main(int argc, char** argv) {
                 shortened += cut[i] != 0;
                 over += over_budget[i] != 0;
             }
-            queued += outbox.queue_all(batch, now);
+            std::vector<store::ShortLink> to_remember;
+            for (auto& l : links)
+                for (auto& link : l) to_remember.push_back(std::move(link));
+            queued += outbox.queue_all(batch, now, to_remember);
             build_seconds += std::chrono::duration<double>(b1 - b0).count();
             queue_seconds += std::chrono::duration<double>(Clock::now() - b1).count();
         }

@@ -1,7 +1,8 @@
 // homeroom serve [--listen HOST:PORT]
 //
-// The tool's small web endpoint: /unsubscribe, and /dlr and /mo for the SMS gateway
-// (notify/sms_endpoint.h). Runs until SIGINT or SIGTERM.
+// The tool's small web endpoint: /unsubscribe, /dlr and /mo for the SMS gateway
+// (notify/sms_endpoint.h), and the short links of the texts, /s/<code>
+// (notify/short_link_endpoint.h). Runs until SIGINT or SIGTERM.
 #include <signal.h>
 
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "notify/http_routes.h"
 #include "notify/http_server.h"
 #include "notify/kannel_channel.h"
+#include "notify/short_link_endpoint.h"
 #include "notify/sms_endpoint.h"
 #include "notify/unsubscribe_endpoint.h"
 #include "render/template_set.h"
@@ -30,7 +32,8 @@ int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
     CommandLine cl("serve", "",
                    "Answer the unsubscribe links of the digests (GET shows a confirmation page, "
                    "POST records the opt-out, RFC 8058 one-click), SMS delivery reports (/dlr) and "
-                   "inbound texts (/mo: STOP, START, HELP) until stopped with Ctrl-C or "
+                   "inbound texts (/mo: STOP, START, HELP) and the texts' short links (/s/CODE: "
+                   "a redirect to the private page) until stopped with Ctrl-C or "
                    "SIGTERM. Listens on loopback unless told otherwise: put it behind the "
                    "district's web server at [site] base_url.");
     cl.value("listen", "HOST:PORT",
@@ -86,12 +89,20 @@ int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
             out ? notify::DeliveryResult::sent : notify::DeliveryResult::temporary_failure,
             "replies.txt"};
     };
+    // The short links keep their own connection too; the redirect goes to [site] base_url, the
+    // same default as notify's.
+    store::Database links_db(ctx.db_path);
+    std::string base_url = ctx.config.getString("site.base_url", "");
+    if (base_url.empty())
+        base_url = "http://localhost:8025";
+    notify::ShortLinkEndpoint short_links(links_db, base_url);
     notify::RouteTable routes;
     routes.on_error = [&ctx](const std::string& what) {
         ctx.err << "homeroom serve: error: " << what << std::endl;
     };
     unsubscribe.add_routes(routes);
     sms_endpoint.add_routes(routes);
+    short_links.add_routes(routes);
 
     notify::HttpServer server(routes, listen);
     ctx.out << "homeroom serve: listening on http://" << server.host() << ":" << server.port()

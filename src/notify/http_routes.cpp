@@ -1,5 +1,6 @@
 #include "notify/http_routes.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "render/untrusted_text.h"
@@ -65,13 +66,35 @@ void RouteTable::add(std::string method, std::string path, HttpHandler handler) 
     m_routes[{std::move(path), std::move(method)}] = std::move(handler);
 }
 
+void RouteTable::add_prefix(std::string method, std::string prefix, HttpHandler handler) {
+    m_prefixes[{std::move(prefix), std::move(method)}] = std::move(handler);
+}
+
 HttpResponse RouteTable::dispatch(const HttpRequest& request) const {
-    const auto it = m_routes.find({request.path, request.method});
-    if (it == m_routes.end()) {
-        std::string allow;
-        for (const auto& [key, handler] : m_routes)
-            if (key.first == request.path)
-                allow += (allow.empty() ? "" : ", ") + key.second;
+    const HttpHandler* handler = nullptr;
+    std::string allow;
+    if (const auto it = m_routes.find({request.path, request.method}); it != m_routes.end())
+        handler = &it->second;
+    for (const auto& [key, h] : m_routes)
+        if (key.first == request.path)
+            allow += (allow.empty() ? "" : ", ") + key.second;
+    if (!handler && allow.empty()) {
+        // The longest prefix of the path that has routes.
+        std::size_t longest = 0;
+        for (const auto& [key, h] : m_prefixes)
+            if (request.path.size() > key.first.size() &&
+                request.path.compare(0, key.first.size(), key.first) == 0)
+                longest = std::max(longest, key.first.size());
+        const std::string prefix = request.path.substr(0, longest);
+        for (const auto& [key, h] : m_prefixes) {
+            if (longest == 0 || key.first != prefix)
+                continue;
+            if (key.second == request.method)
+                handler = &h;
+            allow += (allow.empty() ? "" : ", ") + key.second;
+        }
+    }
+    if (!handler) {
         if (allow.empty())
             return simple_page(404, "Not found", "There is nothing at this address.");
         HttpResponse r = simple_page(405, "Method not allowed", "Use " + allow + ".");
@@ -79,7 +102,7 @@ HttpResponse RouteTable::dispatch(const HttpRequest& request) const {
         return r;
     }
     try {
-        return it->second(request);
+        return (*handler)(request);
     } catch (const std::exception& e) {
         if (on_error)
             on_error(request.method + " " + request.path + ": " + e.what());

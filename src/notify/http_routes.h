@@ -33,6 +33,9 @@ class RouteTable {
   public:
     // A later route for the same method and path replaces the earlier one.
     void add(std::string method, std::string path, HttpHandler handler);
+    // A route for every path that starts with `prefix` ("/s/") and is longer than it, used when
+    // no exact route has the path; the longest matching prefix wins.
+    void add_prefix(std::string method, std::string prefix, HttpHandler handler);
     // The route's answer; 404 for an unknown path, 405 (with Allow) for a known path and another
     // method, 500 when the handler throws (the exception is not shown to the client).
     HttpResponse dispatch(const HttpRequest& request) const;
@@ -40,7 +43,8 @@ class RouteTable {
     std::function<void(const std::string&)> on_error;
 
   private:
-    std::map<std::pair<std::string, std::string>, HttpHandler> m_routes;  // (path, method)
+    std::map<std::pair<std::string, std::string>, HttpHandler> m_routes;    // (path, method)
+    std::map<std::pair<std::string, std::string>, HttpHandler> m_prefixes;  // (prefix, method)
 };
 
 // application/x-www-form-urlencoded, also used for query strings: '+' is a space, %XX a byte.

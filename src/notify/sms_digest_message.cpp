@@ -6,9 +6,11 @@ std::optional<SmsDigestMessage> make_sms_digest_message(const Recipient& r, cons
                                                         std::vector<const ChildWeek*> children,
                                                         Date week, int max_segments,
                                                         const DigestSettings& settings,
-                                                        const render::LocalizerSet& localizers) {
-    auto text = build_sms_text({contact.preferred_language, std::move(children), max_segments},
-                               settings, localizers);
+                                                        const render::LocalizerSet& localizers,
+                                                        const SmsShortLinks* short_links) {
+    auto text =
+        build_sms_text({contact.preferred_language, std::move(children), max_segments, short_links},
+                       settings, localizers);
     if (!text)
         return std::nullopt;
     SmsDigestMessage out;

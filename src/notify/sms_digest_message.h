@@ -19,11 +19,11 @@ struct SmsDigestMessage {
 };
 
 // nullopt when the week has nothing to say and the settings do not send "nothing new".
-std::optional<SmsDigestMessage> make_sms_digest_message(const Recipient& recipient,
-                                                        const Contact& addressed,
-                                                        std::vector<const ChildWeek*> children,
-                                                        Date week, int max_segments,
-                                                        const DigestSettings& settings,
-                                                        const render::LocalizerSet& localizers);
+// With `short_links`, the text links to "<base_url>/s/<code>" and text.links lists the codes,
+// which must be recorded (store::OutboxRepository::queue_all) before the text can be sent.
+std::optional<SmsDigestMessage> make_sms_digest_message(
+    const Recipient& recipient, const Contact& addressed, std::vector<const ChildWeek*> children,
+    Date week, int max_segments, const DigestSettings& settings,
+    const render::LocalizerSet& localizers, const SmsShortLinks* short_links = nullptr);
 
 }  // namespace homeroom::notify

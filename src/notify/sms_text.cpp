@@ -5,6 +5,7 @@
 #include <map>
 
 #include "render/code_labels.h"
+#include "site/private_token.h"
 
 namespace homeroom::notify {
 namespace {
@@ -200,9 +201,23 @@ std::optional<SmsText> build_sms_text(const SmsTextRequest& request, const Diges
     DigestRequest order;
     order.children = request.children;
     std::vector<SmsChildPart> parts;
-    for (const ChildWeek* c : ordered_children(order))
-        parts.push_back({c->first_name, sms_news_items(*c, l), child_page_url(*c, l.language())});
+    std::vector<store::ShortLink> links;
+    for (const ChildWeek* c : ordered_children(order)) {
+        std::string url = child_page_url(*c, l.language());
+        if (const SmsShortLinks* s = request.short_links) {
+            const std::string prefix = s->base_url + "/";
+            if (url.size() > prefix.size() && url.compare(0, prefix.size(), prefix) == 0) {
+                store::ShortLink link;
+                link.target = url.substr(prefix.size());
+                link.code = site::short_link_code(s->secret, link.target);
+                url = s->base_url + "/s/" + link.code;
+                links.push_back(std::move(link));
+            }
+        }
+        parts.push_back({c->first_name, sms_news_items(*c, l), std::move(url)});
+    }
     SmsText out = fit_sms_text(std::move(parts), request.max_segments, l);
+    out.links = std::move(links);
     out.has_news = has_news;
     return out;
 }

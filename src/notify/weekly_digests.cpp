@@ -20,6 +20,7 @@
 #include "site/student_pipeline.h"
 #include "store/opt_out_repository.h"
 #include "store/outbox_repository.h"
+#include "store/short_link_repository.h"
 #include "store/snapshot_reader.h"
 
 namespace homeroom::notify {
@@ -260,6 +261,7 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
     mail_settings.district_name = o.district_name;
     mail_settings.date_header = format_mail_date(o.now);
     mail_settings.digest = o.digest;
+    const SmsShortLinks short_links{base_url, o.secret};
     const unsigned threads = site::worker_count(o.threads);
     const std::size_t batch_size = std::max<std::size_t>(1, o.batch_size);
     const auto& list = recipients.recipients;
@@ -267,7 +269,34 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
     for (std::size_t first = 0; first < list.size(); first += batch_size) {
         const std::size_t last = std::min(list.size(), first + batch_size);
         std::vector<std::optional<DigestMessage>> batch(last - first);
+        std::vector<std::vector<store::ShortLink>> batch_links(last - first);  // SMS only
         std::vector<char> skipped_as_queued(last - first, 0);
+        auto kids_of = [&](const Recipient& r) {
+            std::vector<const ChildWeek*> kids;
+            for (const auto& id : r.student_ids)
+                if (const ChildWeek* c = children.find(id))
+                    kids.push_back(c);
+            return kids;
+        };
+        // Texts link to "<base_url>/s/<code>"; with `links` null (a code that collides), to
+        // the full page URLs.
+        auto build_sms = [&](std::size_t i, const SmsShortLinks* links) {
+            const Recipient& r = list[first + i];
+            auto text =
+                make_sms_digest_message(r, now.contacts.at(r.contact_id), kids_of(r), o.week,
+                                        o.sms_max_segments, o.digest, localizers, links);
+            batch[i].reset();
+            batch_links[i].clear();
+            if (!text)
+                return;
+            DigestMessage m;
+            m.has_news = text->text.has_news;
+            m.message = std::move(text->message);
+            if (o.sms_fallback)
+                m.message.allowed_by += "; email fallback after a failed SMS";
+            batch[i] = std::move(m);
+            batch_links[i] = std::move(text->text.links);
+        };
         parallel_for(last - first, threads, [&](std::size_t i) {
             const Recipient& r = list[first + i];
             if (queued_contacts.count(r.contact_id) ||
@@ -275,24 +304,11 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
                 skipped_as_queued[i] = 1;
                 return;
             }
-            std::vector<const ChildWeek*> kids;
-            for (const auto& id : r.student_ids)
-                if (const ChildWeek* c = children.find(id))
-                    kids.push_back(c);
             if (sms) {
-                auto text =
-                    make_sms_digest_message(r, now.contacts.at(r.contact_id), std::move(kids),
-                                            o.week, o.sms_max_segments, o.digest, localizers);
-                if (!text)
-                    return;
-                DigestMessage m;
-                m.has_news = text->text.has_news;
-                m.message = std::move(text->message);
-                if (o.sms_fallback)
-                    m.message.allowed_by += "; email fallback after a failed SMS";
-                batch[i] = std::move(m);
+                build_sms(i, &short_links);
                 return;
             }
+            auto kids = kids_of(r);
             auto message = make_digest_message(r, now.contacts.at(r.contact_id), std::move(kids),
                                                o.week, mail_settings, localizers, templates);
             if (message && o.sms_fallback)
@@ -304,7 +320,23 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
             batch[i] = std::move(message);
         });
 
+        // A code that already names another page (or two pages in this batch): those texts
+        // keep their full URLs (store/short_link_repository.h).
+        if (sms && !o.dry_run) {
+            std::vector<store::ShortLink> all;
+            for (const auto& links : batch_links) all.insert(all.end(), links.begin(), links.end());
+            const auto collisions = store::ShortLinkRepository(db).collisions(all);
+            if (!collisions.empty())
+                for (std::size_t i = 0; i < batch.size(); ++i)
+                    if (std::any_of(batch_links[i].begin(), batch_links[i].end(),
+                                    [&](const store::ShortLink& l) {
+                                        return collisions.count(l.code) > 0;
+                                    }))
+                        build_sms(i, nullptr);
+        }
+
         std::vector<store::NewOutboxMessage> to_queue;
+        std::vector<store::ShortLink> to_remember;
         for (std::size_t i = 0; i < batch.size(); ++i) {
             if (skipped_as_queued[i]) {
                 ++report.already_queued;
@@ -331,10 +363,11 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
                 }
             } else {
                 to_queue.push_back(std::move(batch[i]->message));
+                for (auto& link : batch_links[i]) to_remember.push_back(std::move(link));
             }
         }
         if (!to_queue.empty()) {
-            const std::size_t queued = outbox.queue_all(to_queue, o.now);
+            const std::size_t queued = outbox.queue_all(to_queue, o.now, to_remember);
             report.queued += queued;
             report.already_queued += to_queue.size() - queued;
         }

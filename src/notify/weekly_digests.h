@@ -7,9 +7,12 @@
 //      itself (opt_out_repository.h) on top of the snapshot's flags;
 //   4. word and render one digest per mailbox (digest.h), in batches on all cores, and turn each
 //      into the exact bytes of an email (mail_message.h) with a signed unsubscribe link — or,
-//      for SMS, one short text per phone (sms_digest_message.h);
+//      for SMS, one short text per phone with short links "<base_url>/s/<code>" to the pages
+//      (sms_digest_message.h);
 //   5. queue each batch in one transaction, keyed by (contact, week, kind, channel) so that a
-//      second run queues nothing — or, for a dry run, write previews and queue nothing.
+//      second run queues nothing, together with the short links its texts carry (a text whose
+//      code would collide gets the full page URLs instead) — or, for a dry run, write previews
+//      and queue nothing.
 //
 // Delivery is not part of it: deliver_due.h sends what is due afterwards.
 #pragma once

@@ -3,6 +3,7 @@
 #include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <array>
 
 namespace homeroom::site {
@@ -33,7 +34,12 @@ std::string hmac_sha256(std::string_view key, std::string_view message) {
     return std::string(d.begin(), d.end());
 }
 
-std::string private_token(std::string_view secret, std::string_view kind, std::string_view id) {
+namespace {
+
+// The first `bytes` of HMAC(secret, kind:id) in lower-case base32 (RFC 4648 alphabet, the last
+// character zero-padded), cut to `chars` characters.
+std::string base32_mac(std::string_view secret, std::string_view kind, std::string_view id,
+                       std::size_t bytes, std::size_t chars) {
     std::string message(kind);
     message += ':';
     message += id;
@@ -42,7 +48,7 @@ std::string private_token(std::string_view secret, std::string_view kind, std::s
     std::string out;
     unsigned buffer = 0;
     int bits = 0;
-    for (std::size_t i = 0; i < 16; ++i) {
+    for (std::size_t i = 0; i < bytes; ++i) {
         buffer = (buffer << 8) | static_cast<unsigned char>(mac[i]);
         bits += 8;
         while (bits >= 5) {
@@ -52,7 +58,18 @@ std::string private_token(std::string_view secret, std::string_view kind, std::s
     }
     if (bits > 0)
         out += k_alphabet[(buffer << (5 - bits)) & 31];
+    out.resize(std::min(out.size(), chars));
     return out;
+}
+
+}  // namespace
+
+std::string private_token(std::string_view secret, std::string_view kind, std::string_view id) {
+    return base32_mac(secret, kind, id, 16, 26);  // 128 bits
+}
+
+std::string short_link_code(std::string_view secret, std::string_view page_path) {
+    return base32_mac(secret, "short-link", page_path, 7, 10);  // 50 of 56 bits
 }
 
 std::string random_secret() {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/errors.h"
+#include "store/short_link_repository.h"
 
 namespace homeroom::store {
 namespace {
@@ -131,8 +132,18 @@ QueueResult OutboxRepository::queue(const NewOutboxMessage& message, TimePoint n
 
 std::size_t OutboxRepository::queue_all(const std::vector<NewOutboxMessage>& messages,
                                         TimePoint now) {
+    return queue_all(messages, now, {});
+}
+
+std::size_t OutboxRepository::queue_all(const std::vector<NewOutboxMessage>& messages,
+                                        TimePoint now, const std::vector<ShortLink>& links) {
     try {
         SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        ShortLinkRepository short_links(m_db);
+        for (const auto& link : links)
+            if (!short_links.remember(link.code, link.target, now))
+                throw IoError("cannot queue messages in the outbox in " + m_db.path().string() +
+                              ": short link " + link.code + " already names another page");
         // DO NOTHING on either uniqueness (key or mailbox): queuing again is a no-op.
         SQLite::Statement q(m_db.sql(),
                             "INSERT INTO outbox (contact_id, week, kind, channel, recipient, "

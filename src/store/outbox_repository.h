@@ -82,6 +82,8 @@ struct StatusCount {
     std::int64_t count = 0;
 };
 
+struct ShortLink;
+
 // Every function throws IoError("cannot ... outbox in DB: why") when SQLite fails.
 class OutboxRepository {
   public:
@@ -93,6 +95,12 @@ class OutboxRepository {
     QueueResult queue(const NewOutboxMessage& message, TimePoint now);
     // All in one transaction; returns how many were newly queued.
     std::size_t queue_all(const std::vector<NewOutboxMessage>& messages, TimePoint now);
+    // The same, recording the short links the messages carry (short_link_repository.h) in the
+    // same transaction, so that no queued text has a code `serve` cannot resolve. A link whose
+    // code names another target throws IoError and queues nothing: check with
+    // ShortLinkRepository::collisions() first.
+    std::size_t queue_all(const std::vector<NewOutboxMessage>& messages, TimePoint now,
+                          const std::vector<ShortLink>& links);
 
     // Marks up to `limit` due messages of `channel` (created or temporary-failure with
     // next_attempt_at <= now, oldest first) as `sending` under `claim_token`, counts the

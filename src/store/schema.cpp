@@ -238,6 +238,17 @@ CREATE TABLE sms_inbound (
 );
 )SQL";
 
+// Short links of the SMS digests (docs/sms.md): `homeroom serve` answers GET /s/<code> with a
+// redirect to <base_url>/<target>. A code is an HMAC of the target (site/private_token.h), so
+// the same page keeps its code; rows are never changed or removed by Homeroom.
+static constexpr std::string_view k_migration_short_links = R"SQL(
+CREATE TABLE short_links (
+    code       TEXT PRIMARY KEY,  -- 10 characters of [a-z2-7]
+    target     TEXT NOT NULL,     -- the page relative to base_url: private/students/<token>/en.html
+    created_at TEXT NOT NULL      -- UTC YYYY-MM-DDTHH:MM:SSZ
+);
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
     // In the order they were added; append only (a database records how many it has applied).
     static const std::vector<std::string_view> k_migrations = {
@@ -250,6 +261,7 @@ const std::vector<std::string_view>& schema_migrations() {
         k_migration_outbox_pending,
         k_migration_disclosures,
         k_migration_sms_inbound,
+        k_migration_short_links,
         // clang-format on
     };
     return k_migrations;

@@ -47,7 +47,7 @@ TEST(KannelChannel, EveryBoundaryCaseArrivesIntactInItsCoding) {
         repeat("\xC3\xA1", 71),
         "\xD9\x84\xD9\x8A\xD9\x86\xD8\xA7: \xD8\xBA\xD9\x8A\xD8\xA7\xD8\xA8 "
         "\xD9\x88\xD8\xA7\xD8\xAD"
-        "\xD8\xAF. https://homeroom.example.org/private/students/x/ar.html",
+        "\xD8\xAF. https://homeroom.example.org/s/x7k2mq4abz",  // a digest with its short link
         "Family \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 "
         "\xF0\x9F\x98\x80 " +
             repeat("\xF0\x9F\x8E\x89", 40),  // joiners, surrogate pairs, 2 parts

@@ -2,6 +2,10 @@
 // (bearerbox + smsbox) with fake SMSCs, started by tests/servers/kannel.py for each test. The
 // SMS fixture (tests/data/bundle-sms/README.md): an Arabic digest, an English one, and a number
 // the gateway refuses, whose digest falls back to email.
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -12,13 +16,16 @@
 #include <chrono>
 #include <regex>
 #include <thread>
+#include <tuple>
 
 #include "kannel_test_server.h"
 #include "run_command.h"
+#include "site/private_token.h"
 #include "site/site_builder.h"
 #include "store/database.h"
 #include "store/opt_out_repository.h"
 #include "store/outbox_repository.h"
+#include "store/short_link_repository.h"
 #include "store/sms_inbound_repository.h"
 
 extern char** environ;
@@ -40,6 +47,12 @@ const std::string k_unroutable = "+1555999";
 
 std::string page_url(const std::string& student, const std::string& lang) {
     return k_base_url + "/" + site::student_page_path(k_secret, student, lang);
+}
+
+// What a text carries instead of page_url(): "<base_url>/s/<code>" (docs/sms.md).
+std::string short_url(const std::string& student, const std::string& lang) {
+    return k_base_url + "/s/" +
+           site::short_link_code(k_secret, site::student_page_path(k_secret, student, lang));
 }
 
 struct District {
@@ -197,7 +210,7 @@ TEST(SmsCli, TextsArriveInTheirEncodingAndReportsMoveThemToDelivered) {
         store::Database d(s.district.db);
         EXPECT_EQ(samir[0].text, store::OutboxRepository(d).body(queued->id));
     }
-    EXPECT_TRUE(ends_with(samir[0].text, page_url("103", "ar"))) << samir[0].text;
+    EXPECT_TRUE(ends_with(samir[0].text, short_url("103", "ar"))) << samir[0].text;
     EXPECT_NE(samir[0].text.find("Lina"), std::string::npos) << samir[0].text;
     EXPECT_NE(samir[0].text.find("\xD8"), std::string::npos) << "Arabic words: " << samir[0].text;
     // The English one as GSM-7.
@@ -205,7 +218,7 @@ TEST(SmsCli, TextsArriveInTheirEncodingAndReportsMoveThemToDelivered) {
     ASSERT_EQ(linh.size(), 1u);
     EXPECT_EQ(linh[0].coding, "text");
     EXPECT_EQ(linh[0].text.rfind("Minh: ", 0), 0u) << linh[0].text;
-    EXPECT_TRUE(ends_with(linh[0].text, "Details: " + page_url("203", "en"))) << linh[0].text;
+    EXPECT_TRUE(ends_with(linh[0].text, "Details: " + short_url("203", "en"))) << linh[0].text;
 
     // Delivery reports reach `homeroom serve`: sent → delivered.
     EXPECT_TRUE(s.district.wait_status("C03", MessageStatus::delivered, std::chrono::seconds(10)))
@@ -350,6 +363,87 @@ TEST(SmsCli, FileTransportAndDryRunNeedNoGateway) {
     EXPECT_EQ(run_homeroom({"--db", d.db, "notify", "--week", "2026-06-08", "--channel", "fax"})
                   .exit_code,
               64);
+}
+
+// (status, Location) of a GET to `homeroom serve`, without following redirects.
+std::pair<int, std::string> get(std::uint16_t port, const std::string& path) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::string body;
+    Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+    return {static_cast<int>(response.getStatus()), response.get("Location", "")};
+}
+
+TEST(SmsCli, ShortLinksOfTheTextsRedirectThroughServeToThePrivatePages) {
+    District d;
+    const std::uint16_t port = testing::pick_free_port();
+    write_file(d.config_path,
+               "[sms]\ntransport = file\nquiet_start = 00:00\nquiet_end = 00:00\n"
+               "outbox_dir = " +
+                   (d.dir / "sms").string() + "\n[site]\nbase_url = " + k_base_url + "\nsecret = " +
+                   k_secret + "\n[serve]\nlisten = 127.0.0.1:" + std::to_string(port) + "\n");
+    const auto r = d.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+
+    // The link each text ends with, and the page it must lead to.
+    const std::regex short_link("https://homeroom\\.example\\.org(/s/[a-z2-7]{10})$");
+    std::vector<std::pair<std::string, std::string>> links;  // (path, page URL)
+    for (const auto& [contact, student, lang] :
+         {std::tuple{"C03", "103", "ar"}, std::tuple{"C13", "203", "en"}}) {
+        const auto m = d.message(contact, Channel::sms);
+        ASSERT_TRUE(m) << contact;
+        store::Database db(d.db);
+        const std::string text = store::OutboxRepository(db).body(m->id);
+        std::smatch match;
+        ASSERT_TRUE(std::regex_search(text, match, short_link)) << text;
+        EXPECT_EQ(text.find("/private/"), std::string::npos) << text;
+        links.emplace_back(match[1].str(), page_url(student, lang));
+    }
+    ASSERT_NE(links[0].first, links[1].first);
+
+    Serve serve(d);
+    for (const auto& [path, page] : links) {
+        const auto [status, location] = get(port, path);
+        EXPECT_EQ(status, 302) << path << serve.err_text();
+        EXPECT_EQ(location, page) << path;
+    }
+    EXPECT_EQ(get(port, "/s/aaaaaaaaaa").first, 404);
+    EXPECT_EQ(get(port, "/s/not-a-code").first, 404);
+    // Running the week again records nothing new and the links still resolve.
+    const auto again = d.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(again.exit_code, 0) << again.err << again.out;
+    EXPECT_EQ(get(port, links[0].first).second, links[0].second);
+}
+
+TEST(SmsCli, ACodeThatAlreadyNamesAnotherPageLeavesTheFullUrlInThatText) {
+    District d;
+    write_file(d.config_path,
+               "[sms]\ntransport = file\nquiet_start = 00:00\nquiet_end = 00:00\n"
+               "outbox_dir = " +
+                   (d.dir / "sms").string() + "\n[site]\nbase_url = " + k_base_url +
+                   "\nsecret = " + k_secret + "\n");
+    // A collision, made by hand: Minh's code already leads somewhere else.
+    const std::string minh_code =
+        site::short_link_code(k_secret, site::student_page_path(k_secret, "203", "en"));
+    {
+        store::Database db(d.db);
+        ASSERT_TRUE(store::ShortLinkRepository(db).remember(
+            minh_code, "private/students/someone-else/en.html", std::chrono::sys_seconds{}));
+    }
+    const auto r = d.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+    store::Database db(d.db);
+    const store::OutboxRepository outbox(db);
+    const std::string minh = outbox.body(d.message("C13", Channel::sms)->id);
+    EXPECT_TRUE(ends_with(minh, "Details: " + page_url("203", "en"))) << minh;
+    const std::string lina = outbox.body(d.message("C03", Channel::sms)->id);
+    EXPECT_TRUE(ends_with(lina, short_url("103", "ar"))) << lina;
+    // The first page keeps the code.
+    EXPECT_EQ(store::ShortLinkRepository(db).find(minh_code),
+              "private/students/someone-else/en.html");
 }
 
 }  // namespace

@@ -52,6 +52,24 @@ TEST(RouteTable, AThrowingHandlerIs500WithoutTheDetail) {
     EXPECT_EQ(logged, "GET /broken: database is locked");
 }
 
+TEST(RouteTable, PrefixRoutesTakePathsUnderThemWhenNoExactRouteDoes) {
+    auto t = table();
+    t.add_prefix("GET", "/s/", [](const HttpRequest& r) {
+        return HttpResponse{200, "text/plain", "short " + r.path, {}};
+    });
+    t.add("GET", "/s/exact", [](const HttpRequest&) {
+        return HttpResponse{200, "text/plain", "exact", {}};
+    });
+    EXPECT_EQ(t.dispatch({"GET", "/s/abc", {}, {}}).body, "short /s/abc");
+    EXPECT_EQ(t.dispatch({"GET", "/s/exact", {}, {}}).body, "exact");
+    EXPECT_EQ(t.dispatch({"GET", "/s/", {}, {}}).status, 404);  // the prefix alone
+    EXPECT_EQ(t.dispatch({"GET", "/sx/abc", {}, {}}).status, 404);
+    const auto r = t.dispatch({"POST", "/s/abc", {}, {}});
+    EXPECT_EQ(r.status, 405);
+    ASSERT_EQ(r.headers.size(), 1u);
+    EXPECT_EQ(r.headers[0], (std::pair<std::string, std::string>{"Allow", "GET"}));
+}
+
 TEST(Urlencoded, DecodesPlusPercentAndRepeatedNames) {
     const auto f =
         parse_urlencoded("List-Unsubscribe=One-Click&a=1+2%2B3&a=second&empty=&flag&%zz=%4");

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "site/private_token.h"
+
 namespace homeroom::notify {
 namespace {
 
@@ -131,6 +133,56 @@ TEST(SmsText, FittingCountsInTheEncodingThatWillBeUsed) {
     t = build_sms_text({"en", {&c}, 2}, {}, l);
     EXPECT_EQ(t->measure.coding, SmsCoding::gsm7);
     EXPECT_NE(t->text.find("Children's Literature"), std::string::npos);
+}
+
+TEST(SmsText, ShortLinksReplaceThePageUrlAndAreListed) {
+    render::EnglishOnly l;
+    const ChildWeek maya = child("s1", "Maya", 2, 1);
+    const SmsShortLinks links{"https://homeroom.example.org", "site-secret"};
+    SmsTextRequest request{"en", {&maya}, 2};
+    request.short_links = &links;
+    const auto t = build_sms_text(request, {}, l);
+    ASSERT_TRUE(t);
+    const std::string code = site::short_link_code("site-secret", "private/students/s1/en.html");
+    EXPECT_EQ(t->text,
+              "Maya: 2 absences; new mark C in Course number 1 with a long title. Details: "
+              "https://homeroom.example.org/s/" +
+                  code);
+    ASSERT_EQ(t->links.size(), 1u);
+    EXPECT_EQ(t->links[0].code, code);
+    EXPECT_EQ(t->links[0].target, "private/students/s1/en.html");
+    // Without short links: the full URL, and nothing to record.
+    const auto full = build_sms_text({"en", {&maya}, 2}, {}, l);
+    EXPECT_TRUE(ends_with(full->text, "https://homeroom.example.org/private/students/s1/en.html"));
+    EXPECT_TRUE(full->links.empty());
+}
+
+TEST(SmsText, ShortLinksKeepMultiChildUcs2TextsInTheBudget) {
+    render::EnglishOnly l;
+    // Real page URLs are about 85 characters: two of them alone overflow a 2-part UCS-2 text.
+    std::vector<ChildWeek> kids;
+    for (const char* id : {"s1", "s2"}) {
+        ChildWeek c = child(id, "\xD0\x9B\xD0\xB8\xD0\xBD\xD0\xB0", 2, 2);  // Лина: UCS-2
+        c.page_url_prefix =
+            "https://homeroom.example.org/private/students/" + std::string(26, id[1]) + "/";
+        kids.push_back(std::move(c));
+    }
+    const std::vector<const ChildWeek*> ptrs = {&kids[0], &kids[1]};
+    const auto full = build_sms_text({"en", ptrs, 2}, {}, l);
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->measure.coding, SmsCoding::ucs2);
+    EXPECT_TRUE(full->over_budget);
+    const SmsShortLinks links{"https://homeroom.example.org", "site-secret"};
+    SmsTextRequest request{"en", ptrs, 2};
+    request.short_links = &links;
+    const auto t = build_sms_text(request, {}, l);
+    ASSERT_TRUE(t);
+    EXPECT_FALSE(t->over_budget) << t->text;
+    EXPECT_LE(t->measure.segments, 2);
+    ASSERT_EQ(t->links.size(), 2u);
+    for (const auto& link : t->links)
+        EXPECT_NE(t->text.find("https://homeroom.example.org/s/" + link.code), std::string::npos);
+    EXPECT_NE(t->links[0].code, t->links[1].code);
 }
 
 }  // namespace

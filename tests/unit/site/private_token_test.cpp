@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <set>
 
 namespace homeroom::site {
@@ -48,6 +49,32 @@ TEST(RandomSecret, Is64HexCharactersAndDiffersEachTime) {
     const auto a = random_secret(), b = random_secret();
     EXPECT_EQ(a.size(), 64u);
     EXPECT_NE(a, b);
+}
+
+TEST(ShortLinkCode, IsTenCharactersOfLowercaseBase32AndStable) {
+    const std::string code = short_link_code("secret", "private/students/abc/en.html");
+    EXPECT_EQ(code.size(), 10u);
+    EXPECT_EQ(code.find_first_not_of("abcdefghijklmnopqrstuvwxyz234567"), std::string::npos)
+        << code;
+    EXPECT_EQ(code, short_link_code("secret", "private/students/abc/en.html"));
+    // The first 10 characters of the base32 of HMAC(secret, "short-link:" + path).
+    const std::string mac = hmac_sha256("secret", "short-link:private/students/abc/en.html");
+    static constexpr char k_alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+    std::uint64_t bits = 0;
+    for (int i = 0; i < 7; ++i) bits = (bits << 8) | static_cast<unsigned char>(mac[i]);
+    std::string expected;
+    for (int i = 0; i < 10; ++i) expected += k_alphabet[(bits >> (51 - 5 * i)) & 31];
+    EXPECT_EQ(code, expected);
+}
+
+TEST(ShortLinkCode, DiffersByLanguageStudentAndSecret) {
+    std::set<std::string> codes;
+    for (const char* secret : {"s1", "s2"})
+        for (const char* student : {"tok1", "tok2"})
+            for (const char* lang : {"en", "es", "ar"})
+                codes.insert(short_link_code(
+                    secret, std::string("private/students/") + student + "/" + lang + ".html"));
+    EXPECT_EQ(codes.size(), 12u);
 }
 
 }  // namespace

@@ -1,0 +1,34 @@
+// /s/<code> for `homeroom serve`: the short links of the SMS digests (docs/sms.md).
+//
+//   GET /s/CODE   302 to <base_url>/<target> of the code (store/short_link_repository.h), with
+//                 Cache-Control: no-store and Referrer-Policy: no-referrer
+//   an unknown or malformed code: 404 with a short plain page that does not repeat the code
+#pragma once
+
+#include <functional>
+#include <mutex>
+#include <string>
+
+#include "notify/http_routes.h"
+#include "store/database.h"
+
+namespace homeroom::notify {
+
+class ShortLinkEndpoint {
+  public:
+    // `db` must outlive the endpoint; `base_url` is [site] base_url (a trailing '/' is ignored).
+    ShortLinkEndpoint(store::Database& db, std::string base_url);
+
+    void add_routes(RouteTable& routes);
+
+    HttpResponse redirect(const HttpRequest& request);
+
+  private:
+    store::Database& m_db;
+    std::string m_base_url;
+    std::mutex m_db_mutex;  // one SQLite connection, several server threads
+};
+
+inline constexpr const char* k_short_link_prefix = "/s/";
+
+}  // namespace homeroom::notify

@@ -1,0 +1,56 @@
+// GET /s/<code>: a redirect to the page the code names, or a 404 that does not repeat the code.
+#include "notify/short_link_endpoint.h"
+
+#include <gtest/gtest.h>
+
+#include "store/short_link_repository.h"
+#include "temp_dir.h"
+
+namespace homeroom::notify {
+namespace {
+
+const store::TimePoint k_now{std::chrono::sys_days{std::chrono::June / 12 / 2026}};
+
+std::string header(const HttpResponse& r, const std::string& name) {
+    for (const auto& [n, v] : r.headers)
+        if (n == name)
+            return v;
+    return {};
+}
+
+struct Fixture {
+    testing::TempDir dir;
+    store::Database db{dir / "h.db"};
+    ShortLinkEndpoint endpoint{db, "https://homeroom.example.org/"};
+    RouteTable routes;
+    Fixture() {
+        endpoint.add_routes(routes);
+        store::ShortLinkRepository(db).remember("abcdefgh23", "private/students/tok/es.html",
+                                                k_now);
+    }
+};
+
+TEST(ShortLinkEndpoint, AKnownCodeRedirectsToItsPageWithoutCachingOrReferrer) {
+    Fixture f;
+    const auto r = f.routes.dispatch({"GET", "/s/abcdefgh23", {}, {}});
+    EXPECT_EQ(r.status, 302);
+    EXPECT_EQ(header(r, "Location"), "https://homeroom.example.org/private/students/tok/es.html");
+    EXPECT_EQ(header(r, "Cache-Control"), "no-store");
+    EXPECT_EQ(header(r, "Referrer-Policy"), "no-referrer");
+}
+
+TEST(ShortLinkEndpoint, UnknownOrMalformedCodesAre404WithoutTheCode) {
+    Fixture f;
+    for (const std::string code : {"abcdefgh24", "abcdefgh2", "ABCDEFGH23", "<script>x</script>",
+                                   "abcdefgh23/x", "abcdefgh23%00", "..%2f..%2fetc"}) {
+        const auto r = f.routes.dispatch({"GET", "/s/" + code, {}, {}});
+        EXPECT_EQ(r.status, 404) << code;
+        EXPECT_EQ(header(r, "Location"), "") << code;
+        EXPECT_EQ(r.body.find(code), std::string::npos) << code;
+        EXPECT_EQ(r.body.find("<script>x"), std::string::npos);
+    }
+    EXPECT_EQ(f.routes.dispatch({"POST", "/s/abcdefgh23", {}, {}}).status, 405);
+}
+
+}  // namespace
+}  // namespace homeroom::notify
