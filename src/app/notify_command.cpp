@@ -174,6 +174,11 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
     const SmsSettings sms_settings = sms ? read_sms_settings(ctx.config) : SmsSettings{};
     if (!request.transport.empty() && request.transport != "file" && request.transport != "smtp")
         throw UsageError("homeroom notify: unknown transport " + request.transport);
+    if (sms && sms_settings.transport == "kannel" &&
+        ctx.config.getString("site.base_url", "").empty())
+        throw UsageError(
+            "config: site.base_url is required to send text messages through Kannel "
+            "(every text ends with a link to the private page)");
 
     notify::WeeklyDigestOptions options;
     options.week = request.week;

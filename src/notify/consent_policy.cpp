@@ -62,9 +62,9 @@ ConsentDecision decide_consent(const Student& student, const Contact& contact,
         return refuse(RefusalReason::no_channel_consent);
     if (email ? contact.email_opted_out : contact.sms_opted_out)
         return refuse(RefusalReason::opted_out);
-    const bool eligible = age_on(student.birth_date, send_date) >= k_age_of_eligibility;
-    if (eligible && link.student_consent != true)
+    if (needs_student_consent(student, link, send_date))
         return refuse(RefusalReason::eligible_student_no_consent);
+    const bool eligible = age_on(student.birth_date, send_date) >= k_age_of_eligibility;
 
     ConsentDecision d;
     d.allowed = true;

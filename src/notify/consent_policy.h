@@ -21,6 +21,7 @@
 
 #include "core/channel.h"
 #include "core/date.h"
+#include "core/eligibility.h"
 #include "core/records.h"
 
 namespace homeroom::notify {
@@ -43,9 +44,6 @@ inline constexpr std::array<RefusalReason, 7> k_refusal_reasons = {
     RefusalReason::eligible_student_no_consent};
 
 std::string_view to_code(RefusalReason reason);  // the enumerator's name, e.g. "opted_out"
-
-// The age at which FERPA rights pass from the parents to the student.
-inline constexpr int k_age_of_eligibility = 18;
 
 struct ConsentDecision {
     bool allowed = false;

@@ -56,6 +56,14 @@ class KannelSession : public DeliverySession {
         for (int attempt = 0;; ++attempt) {
             try {
                 return exchange(path);
+            } catch (const Poco::TimeoutException& e) {
+                // The request went out and no answer came: Kannel may well have queued it, so
+                // it is not sent again on a new connection now (a parent would get it twice);
+                // the run stops and the message is retried by a later one.
+                m_session.reset();
+                throw UnavailableError("no answer from Kannel " + m_channel.endpoint().host + ":" +
+                                       std::to_string(m_channel.endpoint().port) + ": " +
+                                       e.displayText());
             } catch (const Poco::Exception& e) {
                 m_session.reset();
                 if (attempt >= 1)
@@ -88,6 +96,13 @@ class KannelSession : public DeliverySession {
         const std::string detail = std::to_string(status) + " " + body;
         if (status >= 200 && status < 300)
             return {DeliveryResult::sent, detail};
+        // A wrong username or password is the district's configuration, not the parent's number:
+        // stop the run (nothing is claimed for good) instead of failing every text of the week.
+        if (status == 403 && body.find("Authorization failed") != std::string::npos)
+            throw UnavailableError(
+                "Kannel refused the sendsms credentials ([kannel] username, "
+                "password): " +
+                detail);
         if (status >= 400 && status < 500)
             return {DeliveryResult::permanent_failure, detail};
         return {DeliveryResult::temporary_failure, detail};

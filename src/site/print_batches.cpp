@@ -57,6 +57,7 @@ void PrintSpool::add(BatchEntry entry, const std::string& print_html) {
     const auto path = file_of(entry);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << print_html;
+    out.close();  // a full disk shows on the last flush: check after it
     if (!out)
         throw IoError("cannot write " + path.string());
 }
@@ -72,9 +73,14 @@ std::map<std::string, std::vector<BatchEntry>> PrintSpool::schools() const {
 }
 
 std::string PrintSpool::html(const BatchEntry& entry) const {
-    std::ifstream in(file_of(entry), std::ios::binary);
+    const auto path = file_of(entry);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw IoError("cannot read " + path.string());
     std::stringstream ss;
     ss << in.rdbuf();
+    if (in.bad())
+        throw IoError("cannot read " + path.string());
     return ss.str();
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/eligibility.h"
 #include "core/errors.h"
 #include "metrics/group_aggregates.h"
 #include "metrics/school_calendar.h"
@@ -208,7 +209,10 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                 for (auto it = first; it != last; ++it) {
                     const auto& link = it->second;
                     const auto contact = x.contacts.find(link.contact_id);
+                    // The rights and restriction rules of the digests, and the 18+ rule: an
+                    // eligible student's report goes to a parent only with the student's consent.
                     if (!link.educational_rights || link.no_contact ||
+                        needs_student_consent(student, link, x.as_of) ||
                         contact == x.contacts.end() || !contact->second.email.empty() ||
                         contact->second.address.empty())
                         continue;

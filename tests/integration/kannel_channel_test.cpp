@@ -71,15 +71,21 @@ TEST(KannelChannel, EveryBoundaryCaseArrivesIntactInItsCoding) {
         EXPECT_EQ(it->coding, measure_sms(texts[i]).coding == SmsCoding::gsm7 ? "text" : "ucs-2");
     }
 
-    // Refused numbers and credentials are permanent failures.
+    // A refused number is a permanent failure; refused credentials stop the run instead (the
+    // district's configuration, not the parent's number: no text is failed for good).
     const auto refused = session->send({100, Date(), "+15559990001", "x"});
     EXPECT_EQ(refused.result, DeliveryResult::permanent_failure);
     EXPECT_NE(refused.detail.find("403"), std::string::npos) << refused.detail;
     KannelSettings wrong = settings_for(kannel);
     wrong.password = "nope";
     KannelChannel bad(wrong);
-    EXPECT_EQ(bad.open_session()->send({101, Date(), "+15550100001", "x"}).result,
-              DeliveryResult::permanent_failure);
+    try {
+        bad.open_session()->send({101, Date(), "+15550100001", "x"});
+        ADD_FAILURE() << "a wrong password must throw UnavailableError";
+    } catch (const UnavailableError& e) {
+        EXPECT_NE(std::string(e.what()).find("refused the sendsms credentials"), std::string::npos)
+            << e.what();
+    }
     session->close();
 
     // A gateway that is gone: nothing can be opened.

@@ -30,12 +30,17 @@ class PdfBuild : public ::testing::Test {
         write_file(bundle / "students.csv",
                    read_file(bundle / "students.csv") + "3001,S1,\"" + k_hostile_first +
                        "\",,\"O\"\"Hara & " + k_rlo +
-                       "Sons\",,2016-04-04,3,F,white,N,N,N,en,2025-08-25,,3A,\n");
+                       "Sons\",,2016-04-04,3,F,white,N,N,N,en,2025-08-25,,3A,\n" +
+                       // 18+ and has not consented: a parent may not be mailed the report.
+                       "3002,S1,Adult,,Learner,,2006-01-02,12,M,white,N,N,N,en,2025-08-25,,12A,\n");
         write_file(bundle / "contacts.csv",
                    read_file(bundle / "contacts.csv") +
-                       "C9,Post,Only,,,en,none,N,N,N,N,9 Mail Rd,Detroit,MI,48209\n");
+                       "C9,Post,Only,,,en,none,N,N,N,N,9 Mail Rd,Detroit,MI,48209\n"
+                       "C10,Parent,Ofadult,,,en,none,N,N,N,N,10 Privacy Ln,Detroit,MI,48210\n"
+                       "C11,Huda,Window,,,ar,none,N,N,N,N,11 Window Way,Detroit,MI,48211\n");
         write_file(bundle / "student_contacts.csv",
-                   read_file(bundle / "student_contacts.csv") + "3001,C9,mother,Y,Y,N,\n");
+                   read_file(bundle / "student_contacts.csv") +
+                       "3001,C9,mother,Y,Y,N,\n3002,C10,father,Y,Y,N,\n1002,C11,aunt,Y,N,N,\n");
         write_file(*s_dir / "h.ini",
                    "[site]\nsecret = test-secret\ndistrict_name = Test District\n");
         const std::string db = (*s_dir / "h.db").string();
@@ -175,6 +180,23 @@ TEST_F(PdfBuild, PrintBatchHoldsTheMailedReportsOnFreshSheets) {
         EXPECT_GE(testing::pdf_pages(batch), 1);
     }
     EXPECT_EQ(mailed, 1);
+    // An Arabic copy is laid out right to left, but its address still sits in the window of a
+    // #10 envelope: 7/8 in to 5 3/8 in from the left edge (63 to 387 pt).
+    bool arabic_address = false;
+    for (const auto& batch : batches)
+        for (const auto& w : testing::pdf_words(batch))
+            if (w.text == "Window") {
+                arabic_address = true;
+                EXPECT_GE(w.x_min, 63.0) << batch;
+                EXPECT_LE(w.x_max, 387.0) << batch;
+            }
+    EXPECT_TRUE(arabic_address);
+    // FERPA's 18+ rule holds on paper too: no batch carries the adult student's report.
+    for (const auto& batch : batches) {
+        const std::string text = testing::pdf_text(batch);
+        EXPECT_EQ(text.find("10 Privacy Ln"), std::string::npos) << batch;
+        EXPECT_EQ(text.find("Learner"), std::string::npos) << batch;
+    }
 }
 
 TEST_F(PdfBuild, ASecondBuildWritesTheSameBytes) {
