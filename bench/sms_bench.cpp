@@ -181,14 +181,15 @@ int main(int argc, char** argv) {
         const notify::SmsShortLinks link_settings{"https://homeroom.example.org",
                                                   "sms-bench-secret"};
         constexpr std::size_t k_batch = 1000;
-        std::size_t queued = 0, segments = 0, ucs2 = 0, shortened = 0, over = 0;
+        std::size_t queued = 0, segments = 0, ucs2 = 0, shortened = 0, over = 0, family = 0;
         double build_seconds = 0, queue_seconds = 0;
         for (std::size_t first = 0; first < messages; first += k_batch) {
             const std::size_t last = std::min(messages, first + k_batch);
             const auto b0 = Clock::now();
             std::vector<store::NewOutboxMessage> batch(last - first);
             std::vector<notify::SmsMeasure> measures(last - first);
-            std::vector<char> cut(last - first, 0), over_budget(last - first, 0);
+            std::vector<char> cut(last - first, 0), over_budget(last - first, 0),
+                family_link(last - first, 0);
             std::vector<std::vector<store::ShortLink>> links(last - first);
             std::atomic<std::size_t> next{first};
             auto work = [&] {
@@ -200,6 +201,7 @@ int main(int argc, char** argv) {
                     measures[r - first] = m->text.measure;
                     cut[r - first] = m->text.shortened;
                     over_budget[r - first] = m->text.over_budget;
+                    family_link[r - first] = m->text.family_link;
                     batch[r - first] = std::move(m->message);
                 }
             };
@@ -213,6 +215,7 @@ int main(int argc, char** argv) {
                 ucs2 += measures[i].coding == notify::SmsCoding::ucs2;
                 shortened += cut[i] != 0;
                 over += over_budget[i] != 0;
+                family += family_link[i] != 0;
             }
             std::vector<store::ShortLink> to_remember;
             for (auto& l : links)
@@ -241,9 +244,10 @@ int main(int argc, char** argv) {
 
         std::printf(
             "texts:   %zu built (%.2f segments each on average, %zu UCS-2, %zu shortened to %d "
-            "segments, %zu over budget with links alone, %u threads) in %.2f s = %.0f/s\n",
+            "segments, %zu with one family link, %zu over budget with names and links alone, %u "
+            "threads) in %.2f s = %.0f/s\n",
             messages, static_cast<double>(segments) / static_cast<double>(messages), ucs2,
-            shortened, max_segments, over, threads, build_seconds,
+            shortened, max_segments, family, over, threads, build_seconds,
             static_cast<double>(messages) / build_seconds);
         std::printf("queued:  %zu in %.2f s = %.0f/s (one transaction per %zu)\n", queued,
                     queue_seconds, static_cast<double>(queued) / queue_seconds, k_batch);

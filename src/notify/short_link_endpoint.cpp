@@ -1,20 +1,57 @@
 #include "notify/short_link_endpoint.h"
 
+#include "render/untrusted_text.h"
 #include "store/short_link_repository.h"
 
 namespace homeroom::notify {
 namespace {
 
+void add_private_headers(HttpResponse& r) {
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    r.headers.emplace_back("X-Robots-Tag", "noindex");
+}
+
 HttpResponse not_found() {
     HttpResponse r = simple_page(404, "Link not found",
                                  "This link is not known. Please use the newest text message or "
                                  "ask your school for a new link.");
-    r.headers.emplace_back("Cache-Control", "no-store");
-    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    add_private_headers(r);
     return r;
 }
 
 }  // namespace
+
+HttpResponse family_link_page(const std::vector<store::ShortLinkChoice>& choices,
+                              std::string_view base_url) {
+    // Plain English: serve has no localizer yet (docs/sms.md, "Family links"); the children's
+    // names are data and the pages they lead to are in the contact's language.
+    constexpr std::string_view title = "Choose a child's progress report";
+    HttpResponse r;
+    r.status = 200;
+    std::string& b = r.body;
+    b = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<meta name=\"robots\" content=\"noindex\">"
+        "<meta name=\"referrer\" content=\"no-referrer\"><title>";
+    b += render::escape_html(title);
+    b += "</title></head><body><main><h1>";
+    b += render::escape_html(title);
+    b += "</h1><ul>";
+    for (const auto& choice : choices) {
+        std::string url(base_url);
+        url += '/';
+        url += choice.target;
+        b += "<li><a href=\"";
+        b += render::escape_html(url);
+        b += "\" dir=\"auto\">";
+        b += render::escape_html(choice.label);
+        b += "</a></li>";
+    }
+    b += "</ul></main></body></html>\n";
+    add_private_headers(r);
+    return r;
+}
 
 ShortLinkEndpoint::ShortLinkEndpoint(store::Database& db, std::string base_url)
     : m_db(db), m_base_url(std::move(base_url)) {
@@ -40,12 +77,17 @@ HttpResponse ShortLinkEndpoint::redirect(const HttpRequest& request) {
     }
     if (!target)
         return not_found();
+    if (target->rfind(store::k_short_link_choices_prefix, 0) == 0) {
+        const auto choices = store::decode_short_link_choices(*target);
+        if (!choices)
+            return not_found();
+        return family_link_page(*choices, m_base_url);
+    }
     HttpResponse r;
     r.status = 302;
     r.content_type = "text/plain; charset=utf-8";
     r.headers.emplace_back("Location", m_base_url + "/" + *target);
-    r.headers.emplace_back("Cache-Control", "no-store");
-    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    add_private_headers(r);
     return r;
 }
 

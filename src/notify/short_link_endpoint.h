@@ -2,15 +2,21 @@
 //
 //   GET /s/CODE   302 to <base_url>/<target> of the code (store/short_link_repository.h), with
 //                 Cache-Control: no-store and Referrer-Policy: no-referrer
+//   GET /s/CODE   of a family link (its target lists choices): 200 with a page "Choose a child's
+//                 progress report" linking to each <base_url>/<target>, labelled with the
+//                 child's first name (escaped); the same headers and X-Robots-Tag: noindex
 //   an unknown or malformed code: 404 with a short plain page that does not repeat the code
 #pragma once
 
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "notify/http_routes.h"
 #include "store/database.h"
+#include "store/short_link_repository.h"
 
 namespace homeroom::notify {
 
@@ -30,5 +36,9 @@ class ShortLinkEndpoint {
 };
 
 inline constexpr const char* k_short_link_prefix = "/s/";
+
+// The page of a family link (exposed for tests).
+HttpResponse family_link_page(const std::vector<store::ShortLinkChoice>& choices,
+                              std::string_view base_url);
 
 }  // namespace homeroom::notify

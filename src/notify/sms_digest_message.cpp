@@ -8,9 +8,14 @@ std::optional<SmsDigestMessage> make_sms_digest_message(const Recipient& r, cons
                                                         const DigestSettings& settings,
                                                         const render::LocalizerSet& localizers,
                                                         const SmsShortLinks* short_links) {
-    auto text =
-        build_sms_text({contact.preferred_language, std::move(children), max_segments, short_links},
-                       settings, localizers);
+    SmsTextRequest request;
+    request.language = contact.preferred_language;
+    request.children = std::move(children);
+    request.max_segments = max_segments;
+    request.short_links = short_links;
+    request.contact_id = r.contact_id;
+    request.week = week.week_start().to_string();
+    auto text = build_sms_text(request, settings, localizers);
     if (!text)
         return std::nullopt;
     SmsDigestMessage out;
@@ -20,7 +25,9 @@ std::optional<SmsDigestMessage> make_sms_digest_message(const Recipient& r, cons
     m.subject = "text " + std::string(to_code(text->measure.coding)) + ", " +
                 std::to_string(text->measure.segments) +
                 (text->measure.segments == 1 ? " segment" : " segments") +
-                (text->shortened ? ", shortened" : "") + (text->over_budget ? ", over budget" : "");
+                (text->shortened ? ", shortened" : "") +
+                (text->family_link ? ", family link" : "") +
+                (text->over_budget ? ", over budget" : "");
     m.body = text->text;
     m.allowed_by = format_allowed_by(r);
     out.text = std::move(*text);

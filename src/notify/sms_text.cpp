@@ -59,15 +59,58 @@ struct Fitting {
     std::vector<SmsChildPart> parts;
     std::vector<bool> cut;        // items were left out of this part
     bool quiet_children = false;  // "nothing new this week" is left out
+    std::string family_url;       // not empty: one link for the family ends the text
 };
 
+std::string joined_news(const Fitting& f, std::size_t p, const render::Localizer& l) {
+    // TRANSLATORS: joins two pieces of news in a text message: "2 absences; new mark C in Art".
+    const std::string join = l.text("{{list}}; {{item}}");
+    const auto& part = f.parts[p];
+    std::string news;
+    if (part.items.empty())
+        return l.text("nothing new this week");
+    for (const auto& item : part.items)
+        news = news.empty() ? item : substitute(join, {{"list", news}, {"item", item}});
+    if (f.cut[p])
+        news += k_ellipsis;
+    return news;
+}
+
+// "Maya: 2 absences. Omar: nothing new this week. Lina: new mark B in Art. Details: <url>".
+std::string compose_family(const Fitting& f, const render::Localizer& l) {
+    std::string out;
+    for (std::size_t p = 0; p < f.parts.size(); ++p) {
+        const auto& part = f.parts[p];
+        if (!out.empty())
+            out += ' ';
+        // TRANSLATORS: one child's part of a text message with one link for all children;
+        // {{news}} is the week's news ("2 absences; new mark C in Algebra I"), or "…" when
+        // there is no room for it.
+        const std::string pattern = l.text("{{name}}: {{news}}.");
+        if (part.items.empty() && f.cut[p]) {
+            out += substitute(pattern, {{"name", part.name}, {"news", k_ellipsis}});
+        } else if (part.items.empty() && f.quiet_children) {
+            // TRANSLATORS: a child without news in a text message with one link for all
+            // children, when there is no room to say so: "Omar.".
+            out += substitute(l.text("{{name}}."), {{"name", part.name}});
+        } else {
+            out += substitute(pattern, {{"name", part.name}, {"news", joined_news(f, p, l)}});
+        }
+    }
+    // TRANSLATORS: the end of a text message with one link for all children; {{url}} leads to a
+    // page listing each child's private page. Keep {{url}} last: the link must end the message.
+    out += ' ';
+    out += substitute(l.text("Details: {{url}}"), {{"url", f.family_url}});
+    return out;
+}
+
 std::string compose(const Fitting& f, const render::Localizer& l) {
+    if (!f.family_url.empty())
+        return compose_family(f, l);
     // TRANSLATORS: one child's part of the weekly text message; {{name}} is the first name,
     // {{news}} the week's news ("2 absences; new mark C in Algebra I"), {{url}} the link to
     // the child's private page. Keep {{url}} last: the link must end the message.
     const std::string pattern = l.text("{{name}}: {{news}}. Details: {{url}}");
-    // TRANSLATORS: joins two pieces of news in a text message: "2 absences; new mark C in Art".
-    const std::string join = l.text("{{list}}; {{item}}");
     std::string out;
     for (std::size_t p = 0; p < f.parts.size(); ++p) {
         const auto& part = f.parts[p];
@@ -80,16 +123,8 @@ std::string compose(const Fitting& f, const render::Localizer& l) {
                 substitute(l.text("{{name}}: {{url}}"), {{"name", part.name}, {"url", part.url}});
             continue;
         }
-        std::string news;
-        if (part.items.empty()) {
-            news = l.text("nothing new this week");
-        } else {
-            for (const auto& item : part.items)
-                news = news.empty() ? item : substitute(join, {{"list", news}, {"item", item}});
-            if (f.cut[p])
-                news += k_ellipsis;
-        }
-        out += substitute(pattern, {{"name", part.name}, {"news", news}, {"url", part.url}});
+        out += substitute(pattern,
+                          {{"name", part.name}, {"news", joined_news(f, p, l)}, {"url", part.url}});
     }
     return out;
 }
@@ -129,10 +164,9 @@ std::vector<std::string> sms_news_items(const ChildWeek& c, const render::Locali
     return items;
 }
 
-SmsText fit_sms_text(std::vector<SmsChildPart> parts, int max_segments,
-                     const render::Localizer& l) {
-    const auto budget = std::max(1, max_segments);
-    Fitting f{std::move(parts), {}};
+namespace {
+
+SmsText fit(Fitting f, int budget, const render::Localizer& l) {
     f.cut.assign(f.parts.size(), false);
     SmsText out;
     out.language = l.language();
@@ -191,6 +225,21 @@ SmsText fit_sms_text(std::vector<SmsChildPart> parts, int max_segments,
     return out;
 }
 
+}  // namespace
+
+SmsText fit_sms_text(std::vector<SmsChildPart> parts, int max_segments, const render::Localizer& l,
+                     std::string_view family_url) {
+    const auto budget = std::max(1, max_segments);
+    const bool may_join = !family_url.empty() && parts.size() > 1;
+    SmsText out = fit(Fitting{may_join ? parts : std::move(parts), {}, false, {}}, budget, l);
+    if (!out.over_budget || !may_join)
+        return out;
+    // Names and one link per child alone are over the budget: one link for the family.
+    SmsText family = fit(Fitting{std::move(parts), {}, false, std::string(family_url)}, budget, l);
+    family.family_link = true;
+    return family;
+}
+
 std::optional<SmsText> build_sms_text(const SmsTextRequest& request, const DigestSettings& settings,
                                       const render::LocalizerSet& localizers) {
     const bool has_news = std::any_of(request.children.begin(), request.children.end(),
@@ -202,6 +251,7 @@ std::optional<SmsText> build_sms_text(const SmsTextRequest& request, const Diges
     order.children = request.children;
     std::vector<SmsChildPart> parts;
     std::vector<store::ShortLink> links;
+    std::vector<store::ShortLinkChoice> choices;
     for (const ChildWeek* c : ordered_children(order)) {
         std::string url = child_page_url(*c, l.language());
         if (const SmsShortLinks* s = request.short_links) {
@@ -211,13 +261,27 @@ std::optional<SmsText> build_sms_text(const SmsTextRequest& request, const Diges
                 link.target = url.substr(prefix.size());
                 link.code = site::short_link_code(s->secret, link.target);
                 url = s->base_url + "/s/" + link.code;
+                choices.push_back({c->first_name, link.target});
                 links.push_back(std::move(link));
             }
         }
         parts.push_back({c->first_name, sms_news_items(*c, l), std::move(url)});
     }
-    SmsText out = fit_sms_text(std::move(parts), request.max_segments, l);
-    out.links = std::move(links);
+    // A family link only when every child has a short link (all of them can be chosen).
+    store::ShortLink family;
+    if (request.short_links && !request.contact_id.empty() && choices.size() == parts.size() &&
+        parts.size() > 1) {
+        family.code =
+            site::family_link_code(request.short_links->secret, request.contact_id, request.week);
+        family.target = store::encode_short_link_choices(choices);
+    }
+    const std::string family_url =
+        family.code.empty() ? std::string() : request.short_links->base_url + "/s/" + family.code;
+    SmsText out = fit_sms_text(std::move(parts), request.max_segments, l, family_url);
+    if (out.family_link)
+        out.links = {std::move(family)};
+    else
+        out.links = std::move(links);
     out.has_news = has_news;
     return out;
 }

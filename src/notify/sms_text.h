@@ -9,11 +9,15 @@
 // segments (sms_encoding.h) by shortening the news, never a link or a name: a child without
 // news keeps only name and link, then the last items of the child with the most news go (a "…"
 // says something was left out), then the longest remaining item is cut, down to name and link.
+// When names and one link per child alone are over the budget, the children share one family
+// link instead ("Maya: 2 absences. Omar: …. Details: <base_url>/s/<code>"), shortened the same
+// way; its page in `homeroom serve` lists each child's page (short_link_endpoint.h).
 // Pure apart from the catalogs: same inputs, same text.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "notify/child_week.h"
@@ -45,7 +49,10 @@ struct SmsText {
     SmsMeasure measure;
     bool has_news = false;
     bool shortened = false;    // news was left out to keep to the budget
-    bool over_budget = false;  // even names and links alone need more segments than allowed
+    bool over_budget = false;  // even names and a link alone need more segments than allowed
+    // Names and one link per child did not fit: the text ends with one family link, whose page
+    // lists the children's pages (store::ShortLinkChoice; links then holds that one link).
+    bool family_link = false;
 };
 
 struct SmsTextRequest {
@@ -53,6 +60,10 @@ struct SmsTextRequest {
     std::vector<const ChildWeek*> children;  // never empty
     int max_segments = 2;
     const SmsShortLinks* short_links = nullptr;  // nullptr: full page URLs
+    // With short_links and a contact id: the family link's code (site::family_link_code of
+    // contact id and week) when names and one link per child cannot fit the budget.
+    std::string contact_id = {};
+    std::string week = {};  // "YYYY-MM-DD", the week's Monday
 };
 
 // nullopt when no child has news and settings.send_nothing_new is off.
@@ -61,7 +72,11 @@ std::optional<SmsText> build_sms_text(const SmsTextRequest& request, const Diges
 
 // The pieces, exposed for tests.
 std::vector<std::string> sms_news_items(const ChildWeek& child, const render::Localizer& l);
-// Joins the parts as the language words them and fits them to `max_segments`.
-SmsText fit_sms_text(std::vector<SmsChildPart> parts, int max_segments, const render::Localizer& l);
+// Joins the parts as the language words them and fits them to `max_segments`. When even names
+// and one link per child are over the budget and `family_url` is given (and there are several
+// children), the text names each child with their news shortened the same way and ends with
+// `family_url` alone (family_link); it is over budget only if that does not fit either.
+SmsText fit_sms_text(std::vector<SmsChildPart> parts, int max_segments, const render::Localizer& l,
+                     std::string_view family_url = {});
 
 }  // namespace homeroom::notify

@@ -72,6 +72,14 @@ std::string short_link_code(std::string_view secret, std::string_view page_path)
     return base32_mac(secret, "short-link", page_path, 7, 10);  // 50 of 56 bits
 }
 
+std::string family_link_code(std::string_view secret, std::string_view contact_id,
+                             std::string_view week) {
+    std::string id(contact_id);
+    id += ':';
+    id += week;
+    return base32_mac(secret, "family-link", id, 7, 10);  // 50 of 56 bits
+}
+
 std::string random_secret() {
     Poco::RandomInputStream random;
     std::array<unsigned char, 32> bytes{};

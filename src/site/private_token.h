@@ -18,6 +18,13 @@ std::string private_token(std::string_view secret, std::string_view kind, std::s
 // already names another page (store/short_link_repository.h) and the text keeps the full URL.
 std::string short_link_code(std::string_view secret, std::string_view page_path);
 
+// The code of a family link (docs/sms.md, "Family links"): one short link for all the children
+// of a text that cannot carry one link per child. HMAC-SHA256(secret, "family-link:" + contact
+// id + ":" + week), 10 characters like short_link_code; its own prefix, so it never equals the
+// code of a page. The same contact and week always get the same code.
+std::string family_link_code(std::string_view secret, std::string_view contact_id,
+                             std::string_view week);
+
 // HMAC-SHA256 as raw bytes (also used to sign unsubscribe links).
 std::string hmac_sha256(std::string_view key, std::string_view message);
 

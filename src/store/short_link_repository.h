@@ -47,4 +47,25 @@ class ShortLinkRepository {
 // A well-formed code: exactly 10 characters of [a-z2-7].
 bool is_short_link_code(std::string_view code);
 
+// A family link (docs/sms.md, "Family links"): one code for several pages, answered by `serve`
+// with a page to choose from instead of a redirect. Its choices are kept in the same `target`
+// column, encoded, so the table, remember(), collisions() and the single-row atomicity of a
+// link stay as they are (no migration):
+//
+//   "choose:" label "\t" target { "\n" label "\t" target }
+//
+// with '%', TAB, CR, LF and the other C0 controls of labels and targets written as %XX. A page
+// path never starts with "choose:", so a target is either a page or a list of choices.
+struct ShortLinkChoice {
+    std::string label;   // the child's first name (data: escaped wherever it is shown)
+    std::string target;  // relative to base_url, e.g. "private/students/<token>/ar.html"
+    friend bool operator==(const ShortLinkChoice&, const ShortLinkChoice&) = default;
+};
+
+inline constexpr std::string_view k_short_link_choices_prefix = "choose:";
+
+std::string encode_short_link_choices(const std::vector<ShortLinkChoice>& choices);
+// The choices of a family link's target; nullopt for a plain page's target or a malformed list.
+std::optional<std::vector<ShortLinkChoice>> decode_short_link_choices(std::string_view target);
+
 }  // namespace homeroom::store

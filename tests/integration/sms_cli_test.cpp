@@ -14,11 +14,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 #include <tuple>
 
 #include "kannel_test_server.h"
+#include "notify/sms_encoding.h"
 #include "run_command.h"
 #include "site/private_token.h"
 #include "site/site_builder.h"
@@ -60,10 +63,10 @@ struct District {
     std::string db = (dir / "h.db").string();
     std::string config_path = (dir / "homeroom.ini").string();
 
-    District() {
+    explicit District(const std::string& bundles = k_bundles) {
         for (const char* as_of : {"2026-06-05", "2026-06-12"}) {
             const auto r =
-                run_homeroom({"--db", db, "import", k_bundles + "/" + as_of, "--as-of", as_of});
+                run_homeroom({"--db", db, "import", bundles + "/" + as_of, "--as-of", as_of});
             if (r.exit_code != 0)
                 throw std::runtime_error("import failed: " + r.err);
         }
@@ -444,6 +447,95 @@ TEST(SmsCli, ACodeThatAlreadyNamesAnotherPageLeavesTheFullUrlInThatText) {
     // The first page keeps the code.
     EXPECT_EQ(store::ShortLinkRepository(db).find(minh_code),
               "private/students/someone-else/en.html");
+}
+
+// (status, body, header) of a GET to `homeroom serve`.
+struct Page {
+    int status = 0;
+    std::string body;
+    Poco::Net::HTTPResponse response;
+};
+Page get_page(std::uint16_t port, const std::string& path) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Page page;
+    Poco::StreamCopier::copyToString(session.receiveResponse(page.response), page.body);
+    page.status = static_cast<int>(page.response.getStatus());
+    return page;
+}
+
+TEST(SmsCli, AThreeChildUcs2FamilyGetsOneFamilyLinkAndServeListsTheChildren) {
+    // The SMS bundle with Samir (C03, Arabic) also the father of 101 and 102, and the three
+    // children's first names in Arabic: names and three short links alone would be over two
+    // UCS-2 parts.
+    const std::vector<std::pair<std::string, std::string>> names = {
+        {"103", "\xD9\x84\xD9\x8A\xD9\x86\xD8\xA7"},  // لينا
+        {"101", "\xD9\x85\xD8\xA7\xD9\x8A\xD8\xA7"},  // مايا
+        {"102", "\xD8\xB9\xD9\x85\xD8\xB1"}};         // عمر
+    TempDir bundles;
+    for (const char* as_of : {"2026-06-05", "2026-06-12"}) {
+        std::filesystem::copy(k_bundles + "/" + as_of, bundles / as_of,
+                              std::filesystem::copy_options::recursive);
+        std::ofstream(bundles / as_of / "student_contacts.csv", std::ios::app)
+            << "101,C03,father,Y,Y,N,\n102,C03,father,Y,Y,N,\n";
+        const auto students = bundles / as_of / "students.csv";
+        std::string csv = read_file(students);
+        for (const auto& [id, name] : names)
+            for (const char* old_name : {"Lina", "Maya", "Omar"}) {
+                const std::string from = id + ",S1," + old_name + ",";
+                if (const auto at = csv.find(from); at != std::string::npos)
+                    csv.replace(at, from.size(), id + ",S1," + name + ",");
+            }
+        write_file(students.string(), csv);
+    }
+    District d(bundles.path().string());
+    const std::uint16_t port = testing::pick_free_port();
+    write_file(d.config_path,
+               "[sms]\ntransport = file\nquiet_start = 00:00\nquiet_end = 00:00\n"
+               "outbox_dir = " +
+                   (d.dir / "sms").string() + "\n[site]\nbase_url = " + k_base_url + "\nsecret = " +
+                   k_secret + "\n[serve]\nlisten = 127.0.0.1:" + std::to_string(port) + "\n");
+    const auto r = d.homeroom({"notify", "--week", "2026-06-10", "--channel", "sms"});
+    ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+
+    const auto m = d.message("C03", Channel::sms);
+    ASSERT_TRUE(m);
+    EXPECT_NE(m->subject.find("text UCS-2"), std::string::npos) << m->subject;
+    EXPECT_NE(m->subject.find("family link"), std::string::npos) << m->subject;
+    EXPECT_EQ(m->subject.find("over budget"), std::string::npos) << m->subject;
+    std::string text;
+    {
+        store::Database db(d.db);
+        text = store::OutboxRepository(db).body(m->id);
+    }
+    const std::string family =
+        k_base_url + "/s/" + site::family_link_code(k_secret, "C03", "2026-06-08");
+    EXPECT_TRUE(ends_with(text, " " + family)) << text;
+    EXPECT_EQ(text.find("https://"), text.rfind("https://")) << "one link: " << text;
+    for (const auto& [id, name] : names) EXPECT_NE(text.find(name), std::string::npos) << text;
+    EXPECT_LE(notify::measure_sms(text).segments, 2) << text;
+
+    Serve serve(d);
+    const auto page = get_page(port, "/s/" + site::family_link_code(k_secret, "C03", "2026-06-08"));
+    EXPECT_EQ(page.status, 200) << serve.err_text();
+    EXPECT_EQ(page.response.get("Cache-Control", ""), "no-store");
+    EXPECT_EQ(page.response.get("Referrer-Policy", ""), "no-referrer");
+    EXPECT_EQ(page.response.get("X-Robots-Tag", ""), "noindex");
+    EXPECT_NE(page.body.find("Choose a child"), std::string::npos) << page.body;
+    for (const auto& [student, name] : names)
+        EXPECT_NE(page.body.find("<a href=\"" + page_url(student, "ar") + "\" dir=\"auto\">" +
+                                 name + "</a>"),
+                  std::string::npos)
+            << page.body;
+    // The other texts keep their per-child links, which still redirect.
+    const auto linh = d.message("C13", Channel::sms);
+    ASSERT_TRUE(linh);
+    store::Database db(d.db);
+    EXPECT_TRUE(ends_with(store::OutboxRepository(db).body(linh->id), short_url("203", "en")));
+    EXPECT_EQ(get(port, short_url("203", "en").substr(k_base_url.size())).second,
+              page_url("203", "en"));
 }
 
 }  // namespace

@@ -52,5 +52,43 @@ TEST(ShortLinkEndpoint, UnknownOrMalformedCodesAre404WithoutTheCode) {
     EXPECT_EQ(f.routes.dispatch({"POST", "/s/abcdefgh23", {}, {}}).status, 405);
 }
 
+TEST(ShortLinkEndpoint, AFamilyLinkAnswersAPageToChooseFromWithEscapedNames) {
+    Fixture f;
+    const std::string hostile = "<script>alert(1)</script>\"&'";
+    store::ShortLinkRepository(f.db).remember(
+        "familyaaaa",
+        store::encode_short_link_choices(
+            {{"Maya", "private/students/t1/ar.html"},
+             {hostile, "private/students/t2/ar.html"},
+             {"\xD8\xB9\xD9\x85\xD8\xB1", "private/students/t3/ar.html"}}),
+        k_now);
+    const auto r = f.routes.dispatch({"GET", "/s/familyaaaa", {}, {}});
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(header(r, "Location"), "");
+    EXPECT_EQ(header(r, "Cache-Control"), "no-store");
+    EXPECT_EQ(header(r, "Referrer-Policy"), "no-referrer");
+    EXPECT_EQ(header(r, "X-Robots-Tag"), "noindex");
+    EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+    EXPECT_NE(r.body.find("<h1>Choose a child&#39;s progress report</h1>"), std::string::npos)
+        << r.body;
+    EXPECT_NE(r.body.find("<html lang=\"en\">"), std::string::npos);
+    for (const char* t : {"t1", "t2", "t3"})
+        EXPECT_NE(r.body.find("<a href=\"https://homeroom.example.org/private/students/" +
+                              std::string(t) + "/ar.html\" dir=\"auto\">"),
+                  std::string::npos)
+            << r.body;
+    EXPECT_NE(r.body.find(">Maya</a>"), std::string::npos);
+    EXPECT_NE(r.body.find(">\xD8\xB9\xD9\x85\xD8\xB1</a>"), std::string::npos);
+    EXPECT_EQ(r.body.find("<script>"), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find(hostile), std::string::npos);
+    EXPECT_NE(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << r.body;
+}
+
+TEST(ShortLinkEndpoint, AMalformedListOfChoicesIs404) {
+    Fixture f;
+    store::ShortLinkRepository(f.db).remember("familybbbb", "choose:no-tab-here", k_now);
+    EXPECT_EQ(f.routes.dispatch({"GET", "/s/familybbbb", {}, {}}).status, 404);
+}
+
 }  // namespace
 }  // namespace homeroom::notify

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "site/private_token.h"
 
 namespace homeroom::notify {
@@ -183,6 +185,136 @@ TEST(SmsText, ShortLinksKeepMultiChildUcs2TextsInTheBudget) {
     for (const auto& link : t->links)
         EXPECT_NE(t->text.find("https://homeroom.example.org/s/" + link.code), std::string::npos);
     EXPECT_NE(t->links[0].code, t->links[1].code);
+}
+
+// Three children with Arabic names (UCS-2): names and three short links alone need more than the
+// 134 units of two parts; one family link for all of them fits.
+std::vector<ChildWeek> arabic_children(int count) {
+    const char* names[] = {"\xD9\x85\xD8\xB1\xD9\x8A\xD9\x85",   // مريم
+                           "\xD8\xB9\xD9\x85\xD8\xB1",           // عمر
+                           "\xD9\x84\xD9\x8A\xD9\x84\xD9\x89"};  // ليلى
+    std::vector<ChildWeek> kids;
+    for (int i = 0; i < count; ++i) {
+        ChildWeek c = child("s" + std::to_string(i + 1), names[i], 2, 2);
+        c.page_url_prefix = "https://homeroom.example.org/private/students/" +
+                            std::string(26, static_cast<char>('a' + i)) + "/";
+        c.page_languages = {"en", "ar"};
+        kids.push_back(std::move(c));
+    }
+    return kids;
+}
+
+TEST(SmsText, AThreeChildUcs2FamilyFitsWithOneFamilyLink) {
+    render::EnglishOnly l;
+    const auto kids = arabic_children(3);
+    const std::vector<const ChildWeek*> ptrs = {&kids[0], &kids[1], &kids[2]};
+    const SmsShortLinks links{"https://homeroom.example.org", "site-secret"};
+    SmsTextRequest request{"en", ptrs, 2};
+    request.short_links = &links;
+    // Without a contact (no family link), names and three links alone are over budget.
+    const auto per_child = build_sms_text(request, {}, l);
+    ASSERT_TRUE(per_child);
+    EXPECT_TRUE(per_child->over_budget);
+    EXPECT_FALSE(per_child->family_link);
+    EXPECT_EQ(per_child->links.size(), 3u);
+
+    request.contact_id = "c-17";
+    request.week = "2026-06-08";
+    const auto t = build_sms_text(request, {}, l);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->measure.coding, SmsCoding::ucs2);
+    EXPECT_LE(t->measure.segments, 2) << t->text;
+    EXPECT_FALSE(t->over_budget) << t->text;
+    EXPECT_TRUE(t->family_link);
+    EXPECT_TRUE(t->shortened);
+    const std::string code = site::family_link_code("site-secret", "c-17", "2026-06-08");
+    EXPECT_TRUE(ends_with(t->text, " https://homeroom.example.org/s/" + code)) << t->text;
+    // One link only, named once; every child is named.
+    EXPECT_EQ(t->text.find("https://"), t->text.rfind("https://")) << t->text;
+    for (const auto& k : kids) EXPECT_NE(t->text.find(k.first_name), std::string::npos);
+    ASSERT_EQ(t->links.size(), 1u);
+    EXPECT_EQ(t->links[0].code, code);
+    const auto choices = store::decode_short_link_choices(t->links[0].target);
+    ASSERT_TRUE(choices);
+    ASSERT_EQ(choices->size(), 3u);
+    // In the text's order (ordered_children), each child's page in the contact's language.
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto& choice = (*choices)[i];
+        const auto kid = std::find_if(kids.begin(), kids.end(), [&](const ChildWeek& k) {
+            return k.first_name == choice.label;
+        });
+        ASSERT_NE(kid, kids.end()) << choice.label;
+        EXPECT_EQ("https://homeroom.example.org/" + choice.target,
+                  kid->page_url_prefix + "en.html");
+        if (i > 0) {
+            EXPECT_LT(t->text.find((*choices)[i - 1].label), t->text.find(choice.label));
+        }
+    }
+    // Some news is still there: the family link leaves room for it.
+    EXPECT_NE(t->text.find("absences"), std::string::npos) << t->text;
+}
+
+TEST(SmsText, ATwoChildTextThatFitsKeepsOneLinkPerChild) {
+    render::EnglishOnly l;
+    const auto kids = arabic_children(2);
+    const std::vector<const ChildWeek*> ptrs = {&kids[0], &kids[1]};
+    const SmsShortLinks links{"https://homeroom.example.org", "site-secret"};
+    SmsTextRequest request{"en", ptrs, 2};
+    request.short_links = &links;
+    request.contact_id = "c-17";
+    request.week = "2026-06-08";
+    const auto t = build_sms_text(request, {}, l);
+    ASSERT_TRUE(t);
+    EXPECT_FALSE(t->over_budget);
+    EXPECT_FALSE(t->family_link);
+    ASSERT_EQ(t->links.size(), 2u);
+    for (const auto& link : t->links) {
+        EXPECT_NE(t->text.find("https://homeroom.example.org/s/" + link.code), std::string::npos);
+        EXPECT_FALSE(store::decode_short_link_choices(link.target));
+    }
+    EXPECT_TRUE(ends_with(t->text, "/s/" + t->links[1].code));
+}
+
+TEST(SmsText, TheFamilyLinkOnlyWhenNamesAndLinksAloneAreOneUnitOver) {
+    render::EnglishOnly set;
+    const render::Localizer& l = set.get("en");
+    const std::string family = "https://homeroom.example.org/s/familyaaaa";
+    // "Л: <41-char link> М: <link> Н: <link>" is 3 * (1 + 2 + 41) + 2 = 134 UCS-2 units: two
+    // parts exactly.
+    auto parts_named = [](std::vector<std::string> names) {
+        std::vector<SmsChildPart> parts;
+        const char* codes[] = {"aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"};
+        for (std::size_t i = 0; i < names.size(); ++i)
+            parts.push_back(
+                {names[i], {}, std::string("https://homeroom.example.org/s/") + codes[i]});
+        return parts;
+    };
+    const auto fits = fit_sms_text(parts_named({"\xD0\x9B", "\xD0\x9C", "\xD0\x9D"}), 2, l, family);
+    EXPECT_EQ(fits.measure.units, 134u) << fits.text;
+    EXPECT_EQ(fits.measure.segments, 2);
+    EXPECT_FALSE(fits.family_link);
+    EXPECT_FALSE(fits.over_budget);
+    EXPECT_TRUE(ends_with(fits.text, "/s/cccccccccc"));
+    // One more unit: the family link.
+    const auto over =
+        fit_sms_text(parts_named({"\xD0\x9B", "\xD0\x9C\xD0\x9C", "\xD0\x9D"}), 2, l, family);
+    EXPECT_TRUE(over.family_link);
+    EXPECT_FALSE(over.over_budget);
+    EXPECT_EQ(over.text,
+              "\xD0\x9B: nothing new this week. \xD0\x9C\xD0\x9C: nothing new this week. "
+              "\xD0\x9D: nothing new this week. Details: " +
+                  family);
+    EXPECT_EQ(over.measure.segments, 2);
+    // Without a family URL the same parts are over budget, sent whole.
+    const auto whole =
+        fit_sms_text(parts_named({"\xD0\x9B", "\xD0\x9C\xD0\x9C", "\xD0\x9D"}), 2, l);
+    EXPECT_TRUE(whole.over_budget);
+    EXPECT_FALSE(whole.family_link);
+    // A single child never gets a family link.
+    auto one = parts_named({std::string(200, 'x')});
+    const auto single = fit_sms_text(std::move(one), 1, l, family);
+    EXPECT_TRUE(single.over_budget);
+    EXPECT_FALSE(single.family_link);
 }
 
 }  // namespace

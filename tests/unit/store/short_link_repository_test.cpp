@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/errors.h"
 #include "temp_dir.h"
 
@@ -79,6 +81,37 @@ TEST(ShortLinkRepository, TellsWellFormedCodes) {
     EXPECT_FALSE(is_short_link_code("abcdefgh18"));
     EXPECT_FALSE(is_short_link_code("abcdefgh/."));
     EXPECT_FALSE(is_short_link_code(""));
+}
+
+TEST(ShortLinkRepository, FamilyLinkChoicesRoundTripThroughTheTargetColumn) {
+    const std::vector<ShortLinkChoice> choices = {
+        {"Maya", "private/students/t1/ar.html"},
+        {"Tab\there\nnew line 100% \r<b>", "private/students/t2/ar.html"},
+        {"\xD8\xB9\xD9\x85\xD8\xB1", "private/students/t3/ar.html"}};
+    const std::string target = encode_short_link_choices(choices);
+    EXPECT_EQ(target.rfind("choose:", 0), 0u);
+    EXPECT_EQ(std::count(target.begin(), target.end(), '\n'), 2);
+    EXPECT_EQ(std::count(target.begin(), target.end(), '\t'), 3);
+    EXPECT_EQ(decode_short_link_choices(target), choices);
+    // A plain page and malformed lists are not choices.
+    EXPECT_FALSE(decode_short_link_choices("private/students/t1/ar.html"));
+    EXPECT_FALSE(decode_short_link_choices("choose:"));
+    EXPECT_FALSE(decode_short_link_choices("choose:Maya"));
+    EXPECT_FALSE(decode_short_link_choices("choose:Maya\t"));
+    EXPECT_FALSE(decode_short_link_choices("choose:Ma%4\tpage"));
+    EXPECT_FALSE(decode_short_link_choices("choose:Ma%zz\tpage"));
+
+    testing::TempDir dir;
+    Database db(dir / "h.db");
+    ShortLinkRepository links(db);
+    EXPECT_TRUE(links.remember("familyaaaa", target, k_now));
+    EXPECT_EQ(links.find("familyaaaa"), target);
+    EXPECT_TRUE(links.remember("familyaaaa", target, k_now));  // the same week again
+    // Other children under the same code: a collision, never overwritten.
+    const std::string other = encode_short_link_choices({choices[0], choices[2]});
+    EXPECT_FALSE(links.remember("familyaaaa", other, k_now));
+    EXPECT_EQ(links.collisions({{"familyaaaa", other}}).count("familyaaaa"), 1u);
+    EXPECT_EQ(links.find("familyaaaa"), target);
 }
 
 }  // namespace
