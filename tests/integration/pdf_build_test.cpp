@@ -22,7 +22,15 @@ const std::string k_rlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
 
 class PdfBuild : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() {
+    // The district is imported and built once, by the first test that runs (not in
+    // SetUpTestSuite: gtest turns a failure there into skipped tests, which ctest counts as
+    // passing); every test fails if that did.
+    void SetUp() override {
+        if (s_dir == nullptr)
+            prepare();
+        ASSERT_NE(s_build_output, nullptr) << "the suite's import or build failed (see above)";
+    }
+    static void prepare() {
         s_dir = new TempDir();
         const auto bundle = *s_dir / "bundle";
         fs::copy(HOMEROOM_TEST_DATA "/bundle-small", bundle, fs::copy_options::recursive);
@@ -40,16 +48,22 @@ class PdfBuild : public ::testing::Test {
                        "C11,Huda,Window,,,ar,none,N,N,N,N,11 Window Way,Detroit,MI,48211\n");
         write_file(bundle / "student_contacts.csv",
                    read_file(bundle / "student_contacts.csv") +
-                       "3001,C9,mother,Y,Y,N,\n3002,C10,father,Y,Y,N,\n1002,C11,aunt,Y,N,N,\n");
+                       "3001,C9,mother,Y,Y,N,\n3002,C10,father,Y,Y,N,\n1002,C11,guardian,Y,N,N,\n");
         write_file(*s_dir / "h.ini",
                    "[site]\nsecret = test-secret\ndistrict_name = Test District\n");
         const std::string db = (*s_dir / "h.db").string();
         auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
+        if (r.exit_code != 0) {
+            ADD_FAILURE() << r.err;
+            return;
+        }
         r = run_homeroom({"--config", (*s_dir / "h.ini").string(), "--db", db, "build", "--pdf",
                           "--out", (*s_dir / "site").string()},
                          HOMEROOM_SOURCE_DIR);
-        ASSERT_EQ(r.exit_code, 0) << r.err;
+        if (r.exit_code != 0) {
+            ADD_FAILURE() << r.err;
+            return;
+        }
         s_build_output = new std::string(r.out);
     }
     static void TearDownTestSuite() {

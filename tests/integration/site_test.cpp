@@ -21,27 +21,41 @@ const std::string k_hostile_first = "<script>alert(1)</script>";
 const std::string k_rlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
 
 class SiteBuild : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
+  protected:
+    // The district is imported and built once, by the first test that runs (not in
+    // SetUpTestSuite: gtest turns a failure there into skipped tests, which ctest counts as
+    // passing); every test fails if that did.
+    void SetUp() override {
+        if (s_dir == nullptr)
+            prepare();
+        ASSERT_NE(s_build_output, nullptr) << "the suite's import or build failed (see above)";
+    }
+    static void prepare() {
         s_dir = new TempDir();
         const auto bundle = *s_dir / "bundle";
         fs::copy(HOMEROOM_TEST_DATA "/bundle-small", bundle, fs::copy_options::recursive);
         // A hostile student and a hostile school name, added to the valid fixture.
         write_file(bundle / "students.csv",
-                   read_file(bundle / "students.csv") +
-                       "3001,S1,\"" + k_hostile_first + "\",,\"O\"\"Hara & " + k_rlo +
+                   read_file(bundle / "students.csv") + "3001,S1,\"" + k_hostile_first +
+                       "\",,\"O\"\"Hara & " + k_rlo +
                        "Sons\",,2016-04-04,3,F,white,N,N,N,en,2025-08-25,,3A,\n");
-        write_file(bundle / "schools.csv",
-                   read_file(bundle / "schools.csv") +
-                       "S3,\"<b>Bad</b> & \"\"Co\"\"\",middle,,,,,\n");
-        write_file(*s_dir / "h.ini", "[site]\nsecret = test-secret\ndistrict_name = Test District\n");
+        write_file(bundle / "schools.csv", read_file(bundle / "schools.csv") +
+                                               "S3,\"<b>Bad</b> & \"\"Co\"\"\",middle,,,,,\n");
+        write_file(*s_dir / "h.ini",
+                   "[site]\nsecret = test-secret\ndistrict_name = Test District\n");
         const std::string db = (*s_dir / "h.db").string();
         auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
+        if (r.exit_code != 0) {
+            ADD_FAILURE() << r.err;
+            return;
+        }
         r = run_homeroom({"--config", (*s_dir / "h.ini").string(), "--db", db, "build", "--out",
                           (*s_dir / "site").string()},
                          HOMEROOM_SOURCE_DIR);
-        ASSERT_EQ(r.exit_code, 0) << r.err;
+        if (r.exit_code != 0) {
+            ADD_FAILURE() << r.err;
+            return;
+        }
         s_build_output = new std::string(r.out);
     }
     static void TearDownTestSuite() {
@@ -52,7 +66,8 @@ protected:
     static std::vector<fs::path> files(const std::string& tree, const std::string& ext) {
         std::vector<fs::path> out;
         for (const auto& e : fs::recursive_directory_iterator(*s_dir / "site" / tree))
-            if (e.is_regular_file() && e.path().extension() == ext) out.push_back(e.path());
+            if (e.is_regular_file() && e.path().extension() == ext)
+                out.push_back(e.path());
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -98,8 +113,10 @@ TEST_F(SiteBuild, NothingAboutAStudentIsInAnyPublicFileOrPath) {
     std::set<std::string> secrets;
     for (const auto& page : files("private", ".html")) {
         const auto rel = fs::relative(page, *s_dir / "site" / "private").generic_string();
-        if (rel.rfind("students/", 0) == 0) secrets.insert(rel.substr(9, 26));
-        if (rel.rfind("classes/", 0) == 0) secrets.insert(rel.substr(8, 26));
+        if (rel.rfind("students/", 0) == 0)
+            secrets.insert(rel.substr(9, 26));
+        if (rel.rfind("classes/", 0) == 0)
+            secrets.insert(rel.substr(8, 26));
     }
     ASSERT_FALSE(secrets.empty());
     for (const char* s : {"José", "García", "Maryam", "Al-Sayed", "Nguyễn", "Keisha", "O&#39;Brien",
@@ -120,18 +137,21 @@ TEST_F(SiteBuild, NothingAboutAStudentIsInAnyPublicFileOrPath) {
 
 TEST_F(SiteBuild, PrivatePagesAskNotToBeIndexed) {
     for (const auto& page : files("private", ".html"))
-        EXPECT_NE(read_file(page).find("<meta name=\"robots\" content=\"noindex"), std::string::npos)
+        EXPECT_NE(read_file(page).find("<meta name=\"robots\" content=\"noindex"),
+                  std::string::npos)
             << page;
-    EXPECT_EQ(read_file(*s_dir / "site" / "private" / "robots.txt"), "User-agent: *\nDisallow: /\n");
+    EXPECT_EQ(read_file(*s_dir / "site" / "private" / "robots.txt"),
+              "User-agent: *\nDisallow: /\n");
 }
 
 TEST_F(SiteBuild, EveryPageIsWellFormedForTidy) {
-    if (!fs::exists("/usr/bin/tidy")) GTEST_SKIP() << "tidy is not installed";
+    if (!fs::exists("/usr/bin/tidy"))
+        GTEST_SKIP() << "tidy is not installed";
     std::size_t checked = 0;
     for (const auto& tree : {"public", "private"}) {
         for (const auto& page : files(tree, ".html")) {
-            const auto r = std::system(("/usr/bin/tidy -q -e " + testing::shell_quote(page.string()) +
-                                        " >/dev/null 2>" +
+            const auto r = std::system(("/usr/bin/tidy -q -e " +
+                                        testing::shell_quote(page.string()) + " >/dev/null 2>" +
                                         testing::shell_quote((*s_dir / "tidy.txt").string()))
                                            .c_str());
             const std::string report = read_file(*s_dir / "tidy.txt");
@@ -154,9 +174,9 @@ TEST_F(SiteBuild, ASecondBuildWritesTheSameBytes) {
 
 TEST_F(SiteBuild, BuildWithoutSnapshotsSaysSo) {
     TempDir dir;
-    const auto r = run_homeroom({"--db", (dir / "empty.db").string(), "build", "--out",
-                                 (dir / "site").string()},
-                                HOMEROOM_SOURCE_DIR);
+    const auto r = run_homeroom(
+        {"--db", (dir / "empty.db").string(), "build", "--out", (dir / "site").string()},
+        HOMEROOM_SOURCE_DIR);
     EXPECT_EQ(r.exit_code, 66);
     EXPECT_NE(r.err.find("no snapshot in"), std::string::npos) << r.err;
 }
