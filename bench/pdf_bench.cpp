@@ -19,6 +19,7 @@
 #include <string>
 
 #include "app/import_bundle.h"
+#include "child_process.h"
 #include "render/catalog_localizer.h"
 #include "render/pdf_document.h"
 #include "sample/sample_district.h"
@@ -29,30 +30,10 @@
 namespace fs = std::filesystem;
 using namespace homeroom;
 
-namespace {
+using bench::in_child;
+using bench::seconds_since;
 
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-// Runs `fn` in a child process so its memory does not count as the build's peak.
-template <typename Fn>
-bool in_child(Fn fn) {
-    const pid_t pid = fork();
-    if (pid == 0) {
-        try {
-            _exit(fn() ? 0 : 1);
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "pdf_bench: %s\n", e.what());
-            _exit(1);
-        }
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
     sample::SampleOptions options;
@@ -84,7 +65,7 @@ int main(int argc, char** argv) {
     const fs::path bundle = dir / "bundle", db_path = dir / "bench.db", out = dir / "site";
 
     const auto prepare_start = std::chrono::steady_clock::now();
-    const bool prepared = in_child([&] {
+    const bool prepared = in_child("pdf_bench", [&] {
         sample::write_sample_district(options, bundle);
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
         store::Database db(db_path);

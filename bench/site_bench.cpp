@@ -2,7 +2,8 @@
 // 100 schools with a full year — and prints pages/s and peak memory. With --hugo, also renders
 // comparable per-student pages with Hugo (Debian's `hugo`) from the same data and prints the ratio.
 //
-//   build/bench/site_bench [--students N] [--schools M] [--threads T] [--dir DIR] [--reuse] [--hugo]
+//   build/bench/site_bench [--students N] [--schools M] [--threads T] [--dir DIR] [--reuse]
+//   [--hugo]
 //
 // Target (issue "Progress reports and report cards"): all student pages plus school, class and
 // district pages in under 8 s with peak memory under 500 MB, using both cores.
@@ -18,6 +19,7 @@
 #include <string>
 
 #include "app/import_bundle.h"
+#include "child_process.h"
 #include "render/catalog_localizer.h"
 #include "sample/sample_district.h"
 #include "site/private_token.h"
@@ -29,28 +31,10 @@
 namespace fs = std::filesystem;
 using namespace homeroom;
 
+using bench::in_child;
+using bench::seconds_since;
+
 namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-// Runs `fn` in a child process so its memory does not count as the build's peak.
-template <typename Fn>
-bool in_child(Fn fn) {
-    const pid_t pid = fork();
-    if (pid == 0) {
-        try {
-            _exit(fn() ? 0 : 1);
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "site_bench: %s\n", e.what());
-            _exit(1);
-        }
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
 
 // Hugo input from the same data: one content file per student with its figures in front matter,
 // and a single layout of comparable size.
@@ -80,8 +64,8 @@ std::size_t write_hugo_site(store::Database& db, const store::SnapshotInfo& snap
             << "\"\nschool: \"" << rows.student.school_id << "\"\ngrade: \"" << rows.student.grade
             << "\"\nabsences: " << rows.attendance.size() << "\nattendance:\n";
         for (const auto& a : rows.attendance)
-            out << "  - date: " << a.date.to_string() << "\n    status: " << static_cast<int>(a.status)
-                << "\n";
+            out << "  - date: " << a.date.to_string()
+                << "\n    status: " << static_cast<int>(a.status) << "\n";
         out << "marks:\n";
         for (const auto& m : rows.marks)
             out << "  - section: " << m.section_id << "\n    period: " << m.marking_period_id
@@ -104,24 +88,31 @@ int main(int argc, char** argv) {
     fs::path dir = "output/bench/site";
     for (int i = 1; i < argc; ++i) {
         const bool has_value = i + 1 < argc;
-        if (!std::strcmp(argv[i], "--students") && has_value) options.students = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--schools") && has_value) options.schools = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--threads") && has_value) threads = static_cast<unsigned>(std::atoi(argv[++i]));
-        else if (!std::strcmp(argv[i], "--dir") && has_value) dir = argv[++i];
-        else if (!std::strcmp(argv[i], "--hugo")) hugo = true;
-        else if (!std::strcmp(argv[i], "--reuse")) reuse = true;
+        if (!std::strcmp(argv[i], "--students") && has_value)
+            options.students = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--schools") && has_value)
+            options.schools = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--threads") && has_value)
+            threads = static_cast<unsigned>(std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--dir") && has_value)
+            dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--hugo"))
+            hugo = true;
+        else if (!std::strcmp(argv[i], "--reuse"))
+            reuse = true;
     }
     const fs::path source = HOMEROOM_SOURCE_DIR;
     const fs::path bundle = dir / "bundle", db_path = dir / "bench.db", out = dir / "site";
 
     const auto prepare_start = std::chrono::steady_clock::now();
-    const bool prepared = (reuse && fs::exists(db_path)) || in_child([&] {
-        sample::write_sample_district(options, bundle);
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
-        store::Database db(db_path);
-        return app::import_bundle(db, bundle, options.as_of, false).result ==
-               app::ImportResult::applied;
-    });
+    const bool prepared = (reuse && fs::exists(db_path)) || in_child("site_bench", [&] {
+                              sample::write_sample_district(options, bundle);
+                              for (const char* suffix : {"", "-wal", "-shm"})
+                                  fs::remove(db_path.string() + suffix);
+                              store::Database db(db_path);
+                              return app::import_bundle(db, bundle, options.as_of, false).result ==
+                                     app::ImportResult::applied;
+                          });
     if (!prepared) {
         std::fprintf(stderr, "site_bench: preparing the district failed\n");
         return 1;
@@ -149,11 +140,13 @@ int main(int argc, char** argv) {
     const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
                        static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     const std::size_t pages = report.student_pages + report.class_pages + report.public_pages;
-    std::printf("homeroom build: %zu student pages (%zu students), %zu class pages, %zu public "
-                "files in %.2f s = %.0f pages/s; cpu %.1f s (%.2f cores); peak memory %.0f MB\n",
-                report.student_pages, report.students, report.class_pages, report.public_pages,
-                seconds, static_cast<double>(pages) / seconds, cpu, cpu / seconds, peak_mb);
-    std::printf("target: < 8 s and < 500 MB: %s\n", seconds < 8 && peak_mb < 500 ? "met" : "NOT met");
+    std::printf(
+        "homeroom build: %zu student pages (%zu students), %zu class pages, %zu public "
+        "files in %.2f s = %.0f pages/s; cpu %.1f s (%.2f cores); peak memory %.0f MB\n",
+        report.student_pages, report.students, report.class_pages, report.public_pages, seconds,
+        static_cast<double>(pages) / seconds, cpu, cpu / seconds, peak_mb);
+    std::printf("target: < 8 s and < 500 MB: %s\n",
+                seconds < 8 && peak_mb < 500 ? "met" : "NOT met");
 
     if (hugo) {
         if (!fs::exists("/usr/bin/hugo")) {

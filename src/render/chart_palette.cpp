@@ -5,18 +5,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/hex_digit.h"
+
 namespace homeroom::render {
 namespace {
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // WCAG 2.x relative luminance (sRGB, the 0.03928 threshold of the recommendation's text).
 double relative_luminance(std::string_view colour) {
@@ -24,7 +16,8 @@ double relative_luminance(std::string_view colour) {
         throw std::invalid_argument("not a #RRGGBB colour: " + std::string(colour));
     std::array<double, 3> channel{};
     for (std::size_t i = 0; i < 3; ++i) {
-        const int high = hex_digit(colour[1 + 2 * i]), low = hex_digit(colour[2 + 2 * i]);
+        const int high = hex_digit_value(colour[1 + 2 * i]),
+                  low = hex_digit_value(colour[2 + 2 * i]);
         if (high < 0 || low < 0)
             throw std::invalid_argument("not a #RRGGBB colour: " + std::string(colour));
         const double c = (high * 16 + low) / 255.0;

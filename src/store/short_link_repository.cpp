@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/errors.h"
+#include "core/hex_digit.h"
 
 namespace homeroom::store {
 
@@ -34,16 +35,6 @@ void append_escaped(std::string& out, std::string_view text) {
     }
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 std::optional<std::string> unescaped(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -54,7 +45,7 @@ std::optional<std::string> unescaped(std::string_view text) {
         }
         if (i + 2 >= text.size())
             return std::nullopt;
-        const int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+        const int hi = hex_digit_value(text[i + 1]), lo = hex_digit_value(text[i + 2]);
         if (hi < 0 || lo < 0)
             return std::nullopt;
         out += static_cast<char>(hi * 16 + lo);
