@@ -158,8 +158,13 @@ HttpResponse SmsEndpoint::inbound(const HttpRequest& request) {
     std::string reply;
     const render::Localizer& l = m_localizers.get(
         contacts.empty() ? std::string("en") : contacts.front().preferred_language);
-    if (!contacts.empty() && keyword == SmsKeyword::stop) {
+    // A STOP or START is logged as such even from a number no contact has (yet): the number's
+    // latest one decides whether it may be texted (SmsInboundRepository::stopped_numbers).
+    if (keyword == SmsKeyword::stop)
         log.action = "opt-out";
+    else if (keyword == SmsKeyword::start)
+        log.action = "opt-in";
+    if (!contacts.empty() && keyword == SmsKeyword::stop) {
         store::OptOutRepository opt_outs(m_db);
         store::OutboxRepository outbox(m_db);
         bool changed = false;
@@ -174,7 +179,6 @@ HttpResponse SmsEndpoint::inbound(const HttpRequest& request) {
                                 "START to get them again."),
                          "district", m_district_name);
     } else if (!contacts.empty() && keyword == SmsKeyword::start) {
-        log.action = "opt-in";
         store::OptOutRepository opt_outs(m_db);
         bool changed = false;
         for (const auto& c : contacts) changed |= opt_outs.remove(c.contact_id, Channel::sms);

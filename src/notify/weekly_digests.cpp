@@ -21,6 +21,7 @@
 #include "store/opt_out_repository.h"
 #include "store/outbox_repository.h"
 #include "store/short_link_repository.h"
+#include "store/sms_inbound_repository.h"
 #include "store/snapshot_reader.h"
 
 namespace homeroom::notify {
@@ -31,6 +32,13 @@ namespace fs = std::filesystem;
 Date date_of(std::chrono::sys_seconds t) {
     return Date::from_days(static_cast<std::int32_t>(
         std::chrono::floor<std::chrono::days>(t).time_since_epoch().count()));
+}
+
+// A mobile number as the gateway gives it back: without surrounding blanks.
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
 }
 
 std::string trimmed_base_url(const std::string& url) {
@@ -203,9 +211,12 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
 
     // Consent, with Homeroom's own opt-outs on top of the snapshot's flags.
     const auto opted_out = store::OptOutRepository(db).contacts(o.channel);
+    const auto stopped_numbers = o.channel == Channel::sms
+                                     ? store::SmsInboundRepository(db).stopped_numbers()
+                                     : std::set<std::string, std::less<>>{};
     std::vector<Contact> contacts = tables.contacts;
     for (auto& c : contacts) {
-        if (!opted_out.count(c.id))
+        if (!opted_out.count(c.id) && !stopped_numbers.count(trimmed(c.mobile)))
             continue;
         ++report.recorded_opt_outs;
         (o.channel == Channel::email ? c.email_opted_out : c.sms_opted_out) = true;

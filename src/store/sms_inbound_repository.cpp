@@ -24,6 +24,29 @@ std::vector<PhoneContact> SmsInboundRepository::contacts_with_mobile(
     }
 }
 
+std::set<std::string, std::less<>> SmsInboundRepository::stopped_numbers() const {
+    try {
+        SQLite::Statement q(m_db.sql(),
+                            "SELECT from_number, action FROM sms_inbound "
+                            "WHERE action IN ('opt-out', 'opt-in') ORDER BY inbound_id");
+        std::set<std::string, std::less<>> out;
+        while (q.executeStep()) {
+            std::string number = q.getColumn(0).getString();
+            const std::string plus = number.starts_with('+') ? number : "+" + number;
+            if (q.getColumn(1).getString() == "opt-out") {
+                out.insert(number);
+                out.insert(plus);
+            } else {
+                out.erase(number);
+                out.erase(plus);
+            }
+        }
+        return out;
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot read the inbound texts in " + m_db.path().string() + ": " + e.what());
+    }
+}
+
 void SmsInboundRepository::record(const InboundSms& m, TimePoint now) {
     try {
         SQLite::Statement q(m_db.sql(),

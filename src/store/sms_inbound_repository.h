@@ -2,6 +2,7 @@
 // `homeroom serve` needs to honour STOP, START and HELP (migration sms_inbound).
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,10 @@ class SmsInboundRepository {
     // ignored), by contact id.
     std::vector<PhoneContact> contacts_with_mobile(std::string_view number) const;
     void record(const InboundSms& message, TimePoint now);
+    // The numbers whose latest STOP or START was a STOP: an opt-out belongs to the phone number,
+    // so it holds even when a later import files that number under another contact id. Each
+    // number is given as received and with a leading '+' (the gateway may drop it).
+    std::set<std::string, std::less<>> stopped_numbers() const;
     std::vector<InboundSms> list() const;  // oldest first
 
   private:

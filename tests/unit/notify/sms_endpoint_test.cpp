@@ -5,6 +5,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "notify/kannel_channel.h"
 #include "store/opt_out_repository.h"
 #include "store/outbox_repository.h"
@@ -100,7 +102,8 @@ TEST(SmsEndpoint, StopOptsOutEveryContactOfTheNumberAndAnswersOnce) {
     e.mo("+15550000001", "HELP");
     EXPECT_EQ(e.replies.size(), 4u) << "HELP is answered every time";
 
-    // Unknown numbers and other texts: logged, nothing done.
+    // Unknown numbers and other texts: logged, nothing answered; an unknown number's STOP still
+    // counts for the number (a contact may have it by the next import).
     e.mo("+15559999999", "STOP");
     e.mo("+15550000003", "thanks!");
     EXPECT_EQ(e.replies.size(), 4u);
@@ -111,8 +114,12 @@ TEST(SmsEndpoint, StopOptsOutEveryContactOfTheNumberAndAnswersOnce) {
     EXPECT_EQ(log[0].contacts, "C1,C2");
     EXPECT_TRUE(log[0].replied);
     EXPECT_FALSE(log[1].replied);
-    EXPECT_EQ(log[6].action, "none");
+    EXPECT_EQ(log[6].action, "opt-out");
     EXPECT_EQ(log[6].contacts, "");
+    EXPECT_EQ(log[7].action, "none");
+    // The numbers whose latest keyword was STOP: C1's number said START afterwards.
+    const auto stopped = store::SmsInboundRepository(e.db).stopped_numbers();
+    EXPECT_EQ(stopped, (std::set<std::string, std::less<>>{"+15559999999"}));
 }
 
 TEST(SmsEndpoint, StopCancelsTextsNotSentYet) {
