@@ -19,6 +19,7 @@
 #include <string>
 
 #include "app/import_bundle.h"
+#include "bench_district.h"
 #include "child_process.h"
 #include "render/catalog_localizer.h"
 #include "render/pdf_document.h"
@@ -30,7 +31,6 @@
 namespace fs = std::filesystem;
 using namespace homeroom;
 
-using bench::in_child;
 using bench::seconds_since;
 
 namespace {}  // namespace
@@ -57,28 +57,11 @@ int main(int argc, char** argv) {
     }
     if (options.students < options.schools)
         options.schools = std::max(1, options.students / 50);
-    // The source tree (templates, locales): from this file's path, or the current folder when
-    // the compiler recorded a relative path (ccache with CCACHE_BASEDIR).
-    fs::path source = fs::path(__FILE__).parent_path().parent_path();
-    if (!fs::exists(source / "locales"))
-        source = fs::current_path();
-    const fs::path bundle = dir / "bundle", db_path = dir / "bench.db", out = dir / "site";
+    const fs::path source = HOMEROOM_SOURCE_DIR;
+    const fs::path db_path = dir / "bench.db", out = dir / "site";
 
-    const auto prepare_start = std::chrono::steady_clock::now();
-    const bool prepared = in_child("pdf_bench", [&] {
-        sample::write_sample_district(options, bundle);
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
-        store::Database db(db_path);
-        return app::import_bundle(db, bundle, options.as_of, false).result ==
-               app::ImportResult::applied;
-    });
-    if (!prepared) {
-        std::fprintf(stderr, "pdf_bench: preparing the district failed\n");
+    if (bench::prepare_district("pdf_bench", options, dir, false).empty())
         return 1;
-    }
-    std::printf("district: %d students, %d schools, as of %s (generated and imported in %.1f s)\n",
-                options.students, options.schools, options.as_of.to_string().c_str(),
-                seconds_since(prepare_start));
 
     fs::remove_all(out);
     store::Database db(db_path);

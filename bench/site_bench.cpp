@@ -19,6 +19,7 @@
 #include <string>
 
 #include "app/import_bundle.h"
+#include "bench_district.h"
 #include "child_process.h"
 #include "render/catalog_localizer.h"
 #include "sample/sample_district.h"
@@ -31,7 +32,6 @@
 namespace fs = std::filesystem;
 using namespace homeroom;
 
-using bench::in_child;
 using bench::seconds_since;
 
 namespace {
@@ -102,24 +102,10 @@ int main(int argc, char** argv) {
             reuse = true;
     }
     const fs::path source = HOMEROOM_SOURCE_DIR;
-    const fs::path bundle = dir / "bundle", db_path = dir / "bench.db", out = dir / "site";
+    const fs::path db_path = dir / "bench.db", out = dir / "site";
 
-    const auto prepare_start = std::chrono::steady_clock::now();
-    const bool prepared = (reuse && fs::exists(db_path)) || in_child("site_bench", [&] {
-                              sample::write_sample_district(options, bundle);
-                              for (const char* suffix : {"", "-wal", "-shm"})
-                                  fs::remove(db_path.string() + suffix);
-                              store::Database db(db_path);
-                              return app::import_bundle(db, bundle, options.as_of, false).result ==
-                                     app::ImportResult::applied;
-                          });
-    if (!prepared) {
-        std::fprintf(stderr, "site_bench: preparing the district failed\n");
+    if (bench::prepare_district("site_bench", options, dir, reuse).empty())
         return 1;
-    }
-    std::printf("district: %d students, %d schools, as of %s (generated and imported in %.1f s)\n",
-                options.students, options.schools, options.as_of.to_string().c_str(),
-                seconds_since(prepare_start));
 
     fs::remove_all(out);
     store::Database db(db_path);
