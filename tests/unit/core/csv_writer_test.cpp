@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/errors.h"
+#include "temp_dir.h"
 
 namespace homeroom {
 namespace {
@@ -84,7 +85,8 @@ TEST(CsvWriter, BuffersLargeOutputWithoutLosingAnything) {
 }
 
 TEST(CsvWriter, WritesAFile) {
-    const auto path = std::filesystem::temp_directory_path() / "homeroom_csv_writer_test.csv";
+    const homeroom::testing::TempDir dir;
+    const auto path = dir / "out.csv";
     {
         CsvWriter w(path);
         w.row({"a", "b c"});
@@ -94,7 +96,6 @@ TEST(CsvWriter, WritesAFile) {
     std::stringstream content;
     content << in.rdbuf();
     EXPECT_EQ(content.str(), "a,b c\n");
-    std::filesystem::remove(path);
 }
 
 TEST(CsvWriter, NamesTheFileItCannotCreate) {

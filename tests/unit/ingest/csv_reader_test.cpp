@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "temp_dir.h"
 
 namespace homeroom::ingest {
 namespace {
@@ -275,16 +276,11 @@ TEST(CsvReader, KeepsTheFileNameForLaterDiagnostics) {
     EXPECT_EQ(reader.file_name(), "staff.csv");
 }
 
+// Each test its own folder: ctest runs the tests of one fixture in parallel processes.
 class CsvReaderFile : public ::testing::Test {
   protected:
-    void SetUp() override {
-        m_dir = std::filesystem::temp_directory_path() /
-                ("homeroom_csv_reader_test_" +
-                 std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-        std::filesystem::create_directories(m_dir);
-    }
-    void TearDown() override { std::filesystem::remove_all(m_dir); }
-    std::filesystem::path m_dir;
+    homeroom::testing::TempDir m_temp;
+    const std::filesystem::path& m_dir = m_temp.path();
 };
 
 TEST_F(CsvReaderFile, OpensAndReadsTheWholeFile) {
