@@ -107,7 +107,13 @@ int main(int argc, char** argv) {
     if (bench::prepare_district("site_bench", options, dir, reuse).empty())
         return 1;
 
-    fs::remove_all(out);
+    // ext4 without a journal (as on these machines) skips inodes freed in the last minutes when
+    // it creates files, so deleting the last run's 70,000 files just before the timed build made
+    // it seconds slower: the old output is moved aside now and deleted after the timing.
+    const fs::path old = dir / "site.old";
+    fs::remove_all(old);
+    if (fs::exists(out))
+        fs::rename(out, old);
     store::Database db(db_path);
     const auto snapshot = *store::SnapshotRepository(db).latest();
     Diagnostics diags;
@@ -123,14 +129,21 @@ int main(int argc, char** argv) {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const double peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-    const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    const double user = static_cast<double>(usage.ru_utime.tv_sec) +
+                        static_cast<double>(usage.ru_utime.tv_usec) / 1e6;
+    const double sys = static_cast<double>(usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_stime.tv_usec) / 1e6;
+    const double cpu = user + sys;
     const std::size_t pages = report.student_pages + report.class_pages + report.public_pages;
     std::printf(
         "homeroom build: %zu student pages (%zu students), %zu class pages, %zu public "
         "files in %.2f s = %.0f pages/s; cpu %.1f s (%.2f cores); peak memory %.0f MB\n",
         report.student_pages, report.students, report.class_pages, report.public_pages, seconds,
         static_cast<double>(pages) / seconds, cpu, cpu / seconds, peak_mb);
+    std::printf("stages: students %.2f s, the rest (class, partner and public pages) %.2f s; "
+                "cpu user %.1f s, system %.1f s\n",
+                report.student_seconds, seconds - report.student_seconds, user, sys);
+    fs::remove_all(old);
     std::printf("target: < 8 s and < 500 MB: %s\n",
                 seconds < 8 && peak_mb < 500 ? "met" : "NOT met");
 

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache
   libpoco-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libmstch-dev libxlsxwriter-dev
-  libicu-dev librsvg2-bin
+  libicu-dev librsvg2-bin libjemalloc-dev
   liblitehtml-dev libgumbo-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfribidi-dev
   fonts-noto-core poppler-utils
   libgtest-dev libgmock-dev
