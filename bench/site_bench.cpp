@@ -21,6 +21,7 @@
 #include "app/import_bundle.h"
 #include "bench_district.h"
 #include "child_process.h"
+#include "fresh_output.h"
 #include "render/catalog_localizer.h"
 #include "sample/sample_district.h"
 #include "site/private_token.h"
@@ -107,13 +108,7 @@ int main(int argc, char** argv) {
     if (bench::prepare_district("site_bench", options, dir, reuse).empty())
         return 1;
 
-    // ext4 without a journal (as on these machines) skips inodes freed in the last minutes when
-    // it creates files, so deleting the last run's 70,000 files just before the timed build made
-    // it seconds slower: the old output is moved aside now and deleted after the timing.
-    const fs::path old = dir / "site.old";
-    fs::remove_all(old);
-    if (fs::exists(out))
-        fs::rename(out, old);
+    bench::FreshOutput fresh(out);
     store::Database db(db_path);
     const auto snapshot = *store::SnapshotRepository(db).latest();
     Diagnostics diags;
@@ -140,10 +135,11 @@ int main(int argc, char** argv) {
         "files in %.2f s = %.0f pages/s; cpu %.1f s (%.2f cores); peak memory %.0f MB\n",
         report.student_pages, report.students, report.class_pages, report.public_pages, seconds,
         static_cast<double>(pages) / seconds, cpu, cpu / seconds, peak_mb);
-    std::printf("stages: students %.2f s, the rest (class, partner and public pages) %.2f s; "
-                "cpu user %.1f s, system %.1f s\n",
-                report.student_seconds, seconds - report.student_seconds, user, sys);
-    fs::remove_all(old);
+    std::printf(
+        "stages: students %.2f s, the rest (class, partner and public pages) %.2f s; "
+        "cpu user %.1f s, system %.1f s\n",
+        report.student_seconds, seconds - report.student_seconds, user, sys);
+    fresh.delete_previous();
     std::printf("target: < 8 s and < 500 MB: %s\n",
                 seconds < 8 && peak_mb < 500 ? "met" : "NOT met");
 

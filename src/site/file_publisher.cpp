@@ -50,14 +50,14 @@ void check_relative(std::string_view relative) {
 void FilePublisher::publish(std::string_view relative, std::string_view bytes) {
     check_relative(relative);
     const fs::path target = m_root / fs::path(std::string(relative));
+    std::error_code ec;
+    ensure_folder(target.parent_path(), ec);
+    if (ec)
+        throw IoError("cannot write " + target.string() + ": " + ec.message());
     if (same_content(target, bytes)) {
         ++m_unchanged;
         return;
     }
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec)
-        throw IoError("cannot write " + target.string() + ": " + ec.message());
     // A unique temporary name per thread, in the same folder so rename is atomic.
     const auto tid = std::hash<std::thread::id>{}(std::this_thread::get_id());
     const fs::path temp = target.string() + ".tmp" + std::to_string(tid % 1000000);
@@ -83,6 +83,19 @@ void FilePublisher::publish(std::string_view relative, std::string_view bytes) {
         throw IoError("cannot write " + target.string() + ": " + std::strerror(err));
     }
     ++m_written;
+}
+
+void FilePublisher::ensure_folder(const fs::path& folder, std::error_code& ec) {
+    {
+        std::lock_guard lock(m_folders_mutex);
+        if (m_folders.count(folder.native()))
+            return;
+    }
+    fs::create_directories(folder, ec);
+    if (ec)
+        return;
+    std::lock_guard lock(m_folders_mutex);
+    m_folders.insert(folder.native());
 }
 
 std::string slug(std::string_view id) {

@@ -293,9 +293,12 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
         report.student_pages += ws.pages;
     }
 
-    // Class pages, for teachers, in English.
+    // Class pages, for teachers, in English; a section per thread at a time.
     const auto& english = localizers.get("en");
-    for (auto& [section_id, roster] : rosters) {
+    std::vector<std::pair<const std::string, std::vector<render::RosterRow>>*> sections;
+    for (auto& entry : rosters) sections.push_back(&entry);
+    parallel_for(sections.size(), threads, [&](std::size_t i) {
+        auto& [section_id, roster] = *sections[i];
         std::sort(roster.begin(), roster.end(), [](const auto& a, const auto& b) {
             return std::tie(a.last_name, a.first_name, a.page_href) <
                    std::tie(b.last_name, b.first_name, b.page_href);
@@ -313,8 +316,8 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
         publisher.publish(
             "private/classes/" + private_token(options.secret, "section", section_id) + ".html",
             templates.render("class", render::class_page_context(data, chrome, english), english));
-        ++report.class_pages;
-    }
+    });
+    report.class_pages = sections.size();
 
     // Partner report cards, one per partner (English, for the staff who run the programs): the
     // agreement in force and its included students with only the fields it allows.
