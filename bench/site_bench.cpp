@@ -3,7 +3,7 @@
 // comparable per-student pages with Hugo (Debian's `hugo`) from the same data and prints the ratio.
 //
 //   build/bench/site_bench [--students N] [--schools M] [--threads T] [--dir DIR] [--reuse]
-//   [--hugo]
+//   [--out SITE_DIR] [--hugo]
 //
 // Target (issue "Progress reports and report cards"): all student pages plus school, class and
 // district pages in under 8 s with peak memory under 500 MB, using both cores.
@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
     bool hugo = false;
     bool reuse = false;  // keep the district of an earlier run in --dir (profiling the build alone)
     fs::path dir = "output/bench/site";
+    fs::path out_arg;  // where the site goes: DIR/site unless given
     for (int i = 1; i < argc; ++i) {
         const bool has_value = i + 1 < argc;
         if (!std::strcmp(argv[i], "--students") && has_value)
@@ -97,13 +98,15 @@ int main(int argc, char** argv) {
             threads = static_cast<unsigned>(std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--dir") && has_value)
             dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--out") && has_value)
+            out_arg = argv[++i];
         else if (!std::strcmp(argv[i], "--hugo"))
             hugo = true;
         else if (!std::strcmp(argv[i], "--reuse"))
             reuse = true;
     }
     const fs::path source = HOMEROOM_SOURCE_DIR;
-    const fs::path db_path = dir / "bench.db", out = dir / "site";
+    const fs::path db_path = dir / "bench.db", out = out_arg.empty() ? dir / "site" : out_arg;
 
     if (bench::prepare_district("site_bench", options, dir, reuse).empty())
         return 1;

@@ -1,5 +1,6 @@
 #include "render/catalog_localizer.h"
 
+#include <bit>
 #include <unordered_map>
 
 #include "render/translation_check.h"
@@ -89,12 +90,16 @@ std::string CatalogLocalizer::number(long long n) const {
     return cached(m_format, -1, n, [&] { return m_format->integer(n); });
 }
 
+// Rates are ratios of small counts, so the same few thousand values recur on every page; keyed
+// by the exact bits, so that ICU's rounding is never second-guessed.
 std::string CatalogLocalizer::percent(double ratio, int decimals) const {
-    return m_format->percent(ratio, decimals);
+    return cached(m_format, 100 + decimals, std::bit_cast<long long>(ratio),
+                  [&] { return m_format->percent(ratio, decimals); });
 }
 
 std::string CatalogLocalizer::decimal(double value, int decimals) const {
-    return m_format->decimal(value, decimals);
+    return cached(m_format, 200 + decimals, std::bit_cast<long long>(value),
+                  [&] { return m_format->decimal(value, decimals); });
 }
 
 std::string CatalogLocalizer::date(Date d, DateStyle style) const {
@@ -104,8 +109,10 @@ std::string CatalogLocalizer::date(Date d, DateStyle style) const {
 
 CatalogLocalizerSet::CatalogLocalizerSet(Catalogs catalogs)
     : m_catalogs(std::move(catalogs)), m_languages(m_catalogs.languages()) {
-    for (const std::string& code : m_languages)
+    for (const std::string& code : m_languages) {
         m_localizers.push_back(std::make_unique<CatalogLocalizer>(m_catalogs, code));
+        m_native_names.push_back(m_catalogs.native_name(code));
+    }
 }
 
 std::unique_ptr<CatalogLocalizerSet> CatalogLocalizerSet::load(const std::filesystem::path& folder,
@@ -121,6 +128,9 @@ const Localizer& CatalogLocalizerSet::get(std::string_view lang) const {
 }
 
 std::string CatalogLocalizerSet::native_name(std::string_view lang) const {
+    for (std::size_t i = 0; i < m_languages.size(); ++i)
+        if (m_languages[i] == lang)
+            return m_native_names[i];
     return m_catalogs.native_name(lang);
 }
 

@@ -61,6 +61,7 @@ class CatalogLocalizerSet : public LocalizerSet {
     Catalogs m_catalogs;
     std::vector<std::string> m_languages;
     std::vector<std::unique_ptr<CatalogLocalizer>> m_localizers;  // in the order of m_languages
+    std::vector<std::string> m_native_names;  // likewise: every page's language menu asks
 };
 
 }  // namespace homeroom::render

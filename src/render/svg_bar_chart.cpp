@@ -95,7 +95,8 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
             continue;
         }
         const double top = plot.value_y(*bar.value.value);
-        canvas.rect(x, top, bar_width, plot.bottom() - top, k_bar_colour);
+        if (top < plot.bottom())  // a zero draws nothing (SVG: a zero height disables the rect)
+            canvas.rect(x, top, bar_width, plot.bottom() - top, k_bar_colour);
         if (label_values)
             canvas.text(plot.category_x(i), std::max(top - 4, plot.top() + k_value_size),
                         value_text(bar.value, chart.labels, options),
@@ -111,8 +112,10 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
     if (any_gap && !chart.labels.gap_note.empty())
         y = draw_gap_note(canvas, chart.labels.gap_note, y);
 
-    return canvas.document(y + k_padding, chart.labels.title,
-                           description(chart.labels, options, listing(chart, options), any_gap));
+    return canvas.document(
+        y + k_padding, chart.labels.title,
+        description(chart.labels, options, options.describe_values ? listing(chart, options) : "",
+                    any_gap));
 }
 
 }  // namespace homeroom::render
