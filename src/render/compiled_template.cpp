@@ -1,5 +1,6 @@
 #include "render/compiled_template.h"
 
+#include <array>
 #include <charconv>
 #include <stdexcept>
 
@@ -263,8 +264,17 @@ class Renderer {
     // (U+202A..U+202E, U+2066..U+2069): in a name they would reorder the text around it on the
     // page ("Trojan Source" spoofing). Marks (U+200E/F) stay: Arabic text uses them.
     void append_escaped(std::string_view s) {
+        // The bytes that may need work: the five markup characters and the lead byte of the
+        // bidi controls. Everything else, almost every byte of a page, is copied in runs.
+        static constexpr auto k_special = [] {
+            std::array<bool, 256> t{};
+            for (const unsigned char c : {'&', '<', '>', '"', '\'', '\xE2'}) t[c] = true;
+            return t;
+        }();
         std::size_t run = 0;  // start of the text not yet copied
         for (std::size_t i = 0; i < s.size(); ++i) {
+            if (!k_special[static_cast<unsigned char>(s[i])])
+                continue;
             const char c = s[i];
             std::string_view replacement;
             std::size_t skip = 1;

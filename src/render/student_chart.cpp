@@ -7,26 +7,26 @@ namespace homeroom::render {
 std::string base64(std::string_view bytes) {
     static constexpr char k_alphabet[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
+    // Written through a pointer into a string sized once: a chart is ~8 KB on every page.
+    std::string out((bytes.size() + 2) / 3 * 4, '=');
+    char* o = out.data();
+    const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
-        out += k_alphabet[(v >> 18) & 63];
-        out += k_alphabet[(v >> 12) & 63];
-        out += k_alphabet[(v >> 6) & 63];
-        out += k_alphabet[v & 63];
+        const unsigned v = (in[i] << 16) | (in[i + 1] << 8) | in[i + 2];
+        *o++ = k_alphabet[(v >> 18) & 63];
+        *o++ = k_alphabet[(v >> 12) & 63];
+        *o++ = k_alphabet[(v >> 6) & 63];
+        *o++ = k_alphabet[v & 63];
     }
-    if (i < bytes.size()) {
-        unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i < bytes.size()) {  // one or two bytes left; the '=' padding is already there
+        unsigned v = in[i] << 16;
         if (i + 1 < bytes.size())
-            v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        out += k_alphabet[(v >> 18) & 63];
-        out += k_alphabet[(v >> 12) & 63];
-        out += i + 1 < bytes.size() ? k_alphabet[(v >> 6) & 63] : '=';
-        out += '=';
+            v |= in[i + 1] << 8;
+        *o++ = k_alphabet[(v >> 18) & 63];
+        *o++ = k_alphabet[(v >> 12) & 63];
+        if (i + 1 < bytes.size())
+            *o = k_alphabet[(v >> 6) & 63];
     }
     return out;
 }
