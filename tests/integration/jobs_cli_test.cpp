@@ -282,7 +282,7 @@ TEST(JobsCli, SecondRunOfARunningJobIsRefusedAndAKilledRunIsResumed) {
 
 // Waits until step 2 of the latest run has started.
 bool wait_for_step_two_running(const Workspace& ws) {
-    for (int i = 0; i < 600; ++i) {
+    for (int i = 0; i < 3000; ++i) {  // up to a minute, like wait_for_step_one: CI may be loaded
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         if (!std::filesystem::exists(ws.db()))
             continue;
