@@ -21,6 +21,7 @@
 #include "app/import_bundle.h"
 #include "bench_district.h"
 #include "child_process.h"
+#include "fresh_output.h"
 #include "render/catalog_localizer.h"
 #include "render/pdf_document.h"
 #include "sample/sample_district.h"
@@ -32,8 +33,6 @@ namespace fs = std::filesystem;
 using namespace homeroom;
 
 using bench::seconds_since;
-
-namespace {}  // namespace
 
 int main(int argc, char** argv) {
     sample::SampleOptions options;
@@ -63,7 +62,7 @@ int main(int argc, char** argv) {
     if (bench::prepare_district("pdf_bench", options, dir, false).empty())
         return 1;
 
-    fs::remove_all(out);
+    bench::FreshOutput fresh(out);
     store::Database db(db_path);
     const auto snapshot = *store::SnapshotRepository(db).latest();
     Diagnostics diags;
@@ -102,6 +101,7 @@ int main(int argc, char** argv) {
         report.student_seconds, static_cast<double>(report.student_pdfs) / report.student_seconds,
         report.public_pdf_seconds, report.batch_seconds,
         static_cast<double>(report.batch_reports) / std::max(0.001, report.batch_seconds));
+    fresh.delete_previous();
     std::printf("target: >= 150 student PDFs/s and < 500 MB: %s\n",
                 rate >= 150 && peak_mb < 500 ? "met" : "NOT met");
     return 0;
