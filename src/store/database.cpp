@@ -21,16 +21,26 @@ Database::Database(const std::filesystem::path& path) : m_path(path) {
         m_db->exec("PRAGMA cache_size=-65536");
         m_db->exec("PRAGMA temp_store=MEMORY");
 
+        // Each migration under BEGIN IMMEDIATE, with the version read again inside it: two
+        // processes opening a new database at once (a job and `homeroom jobs history`, say)
+        // then take turns instead of one failing on a busy upgrade or re-running a migration.
         const auto& migrations = schema_migrations();
+        const auto newer_check = [&](int version) {
+            if (version > static_cast<int>(migrations.size()))
+                throw IoError("cannot open database " + path.string() + ": schema version " +
+                              std::to_string(version) + " is newer than this homeroom (" +
+                              std::to_string(migrations.size()) + ")");
+        };
         int version = m_db->execAndGet("PRAGMA user_version").getInt();
-        if (version > static_cast<int>(migrations.size()))
-            throw IoError("cannot open database " + path.string() + ": schema version " +
-                          std::to_string(version) + " is newer than this homeroom (" +
-                          std::to_string(migrations.size()) + ")");
-        for (; version < static_cast<int>(migrations.size()); ++version) {
-            SQLite::Transaction tx(*m_db);
-            m_db->exec(std::string(migrations[static_cast<std::size_t>(version)]));
-            m_db->exec("PRAGMA user_version=" + std::to_string(version + 1));
+        newer_check(version);
+        while (version < static_cast<int>(migrations.size())) {
+            SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+            version = m_db->execAndGet("PRAGMA user_version").getInt();
+            newer_check(version);
+            if (version < static_cast<int>(migrations.size())) {
+                m_db->exec(std::string(migrations[static_cast<std::size_t>(version)]));
+                m_db->exec("PRAGMA user_version=" + std::to_string(++version));
+            }
             tx.commit();
         }
     } catch (const SQLite::Exception& e) {
