@@ -66,8 +66,34 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
     const CategoryPlot plot(canvas, scale, chart.labels, options, chart.bars.size(), y);
     plot.draw_value_axis(canvas);
 
-    canvas.begin_group("bars");
     const double bar_width = std::min(plot.slot_width() * 0.7, 48.0);
+    const auto bar_left = [&](std::size_t i) { return plot.category_x(i) - bar_width / 2; };
+    // Tracks, then bars, then labels and gap markers, each group with the paint its members
+    // share. Slots do not overlap, so drawing by kind looks the same as drawing by category.
+    const Stroke track_outline{k_track_stroke, 1, {}};
+    if (any_track) {
+        canvas.begin_group("tracks", {k_track_fill, &track_outline});
+        for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+            const BarDatum& bar = chart.bars[i];
+            if (!has_track(bar))
+                continue;
+            const double top = plot.value_y(*bar.out_of);
+            // Inset by half the outline so it is drawn inside the track's area.
+            canvas.rect(bar_left(i) + 0.5, top + 0.5, bar_width - 1, plot.bottom() - top - 0.5,
+                        k_track_fill, &track_outline);
+        }
+        canvas.end_group();
+    }
+    canvas.begin_group("bars", {k_bar_colour});
+    for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+        const BarDatum& bar = chart.bars[i];
+        if (!drawable(bar.value))
+            continue;
+        const double top = plot.value_y(*bar.value.value);
+        if (top < plot.bottom())  // a zero draws nothing (SVG: a zero height disables the rect)
+            canvas.rect(bar_left(i), top, bar_width, plot.bottom() - top, k_bar_colour);
+    }
+    canvas.end_group();
     // Value labels only where each fits over its bar; the table has them all.
     double widest_value = 0;
     for (const BarDatum& bar : chart.bars)
@@ -75,16 +101,10 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
             widest_value,
             estimated_text_width(value_text(bar.value, chart.labels, options), k_value_size));
     const bool label_values = !chart.bars.empty() && widest_value + 4 <= plot.slot_width();
-    const Stroke track_outline{k_track_stroke, 1, {}};
+    if (label_values || any_gap)
+        canvas.begin_group("values");
     for (std::size_t i = 0; i < chart.bars.size(); ++i) {
         const BarDatum& bar = chart.bars[i];
-        const double x = plot.category_x(i) - bar_width / 2;
-        if (has_track(bar)) {
-            const double top = plot.value_y(*bar.out_of);
-            // Inset by half the outline so it is drawn inside the track's area.
-            canvas.rect(x + 0.5, top + 0.5, bar_width - 1, plot.bottom() - top - 0.5, k_track_fill,
-                        &track_outline);
-        }
         if (!drawable(bar.value)) {
             canvas.gap_marker(plot.category_x(i), plot.bottom() - 8);
             if (label_values && !bar.value.text.empty())
@@ -95,14 +115,13 @@ std::string bar_chart_svg(const BarChart& chart, const ChartOptions& options) {
             continue;
         }
         const double top = plot.value_y(*bar.value.value);
-        if (top < plot.bottom())  // a zero draws nothing (SVG: a zero height disables the rect)
-            canvas.rect(x, top, bar_width, plot.bottom() - top, k_bar_colour);
         if (label_values)
             canvas.text(plot.category_x(i), std::max(top - 4, plot.top() + k_value_size),
                         value_text(bar.value, chart.labels, options),
                         {.size = k_value_size, .anchor = Anchor::middle, .halo = true});
     }
-    canvas.end_group();
+    if (label_values || any_gap)
+        canvas.end_group();
     if (chart.bars.empty())
         plot.draw_empty(canvas, chart.labels.no_data);
 

@@ -136,9 +136,17 @@ void SvgCanvas::rect(double x, double y, double w, double h, std::string_view fi
     put_attribute(m_body, "y", y);
     put_attribute(m_body, "width", w);
     put_attribute(m_body, "height", h);
-    put_attribute(m_body, "fill", fill);
-    if (stroke != nullptr)
+    const GroupPaint* group = m_paints.empty() ? nullptr : &m_paints.back();
+    if (group == nullptr || group->fill != fill)
+        put_attribute(m_body, "fill", fill);
+    const bool same_stroke = group != nullptr && group->stroke != nullptr && stroke != nullptr &&
+                             group->stroke->colour == stroke->colour &&
+                             group->stroke->width == stroke->width &&
+                             group->stroke->dash == stroke->dash;
+    if (stroke != nullptr && !same_stroke)
         put_stroke(m_body, *stroke);
+    else if (stroke == nullptr && group != nullptr && group->stroke != nullptr)
+        m_body += " stroke=\"none\"";
     m_body += "/>\n";
 }
 
@@ -217,13 +225,20 @@ void SvgCanvas::gap_marker(double x, double y, std::string_view colour) {
            " stroke-width=\"2\" stroke-linecap=\"round\"/>");
 }
 
-void SvgCanvas::begin_group(std::string_view name) {
-    append("<g" + attribute("class", name) + ">");
+void SvgCanvas::begin_group(std::string_view name, GroupPaint paint) {
+    std::string element = "<g" + attribute("class", name);
+    if (!paint.fill.empty())
+        element += attribute("fill", paint.fill);
+    if (paint.stroke != nullptr)
+        element += stroke_attributes(*paint.stroke);
+    append(element + ">");
+    m_paints.push_back(paint);
     ++m_depth;
 }
 
 void SvgCanvas::end_group() {
     --m_depth;
+    m_paints.pop_back();
     append("</g>");
 }
 

@@ -18,6 +18,7 @@ namespace {
 using Poco::XML::Element;
 using testing::elements_named;
 using testing::number_attribute;
+using testing::painted_attribute;
 using testing::parse_xml;
 using testing::XmlDocument;
 
@@ -250,9 +251,13 @@ TEST(SvgChart, WritesTheExactDocumentForATinyBarChart) {
     <text x="42" y="79" font-size="12" fill="#595959" text-anchor="end">5</text>
     <text x="25" y="175" font-size="13" fill="#1A1A1A" text-anchor="middle" transform="rotate(-90 25 175)">Days</text>
   </g>
-  <g class="bars">
-    <rect x="85" y="75.5" width="47" height="199.5" fill="#EEEEEE" stroke="#767676" stroke-width="1"/>
-    <rect x="84.5" y="235" width="48" height="40" fill="#0072B2"/>
+  <g class="tracks" fill="#EEEEEE" stroke="#767676" stroke-width="1">
+    <rect x="85" y="75.5" width="47" height="199.5"/>
+  </g>
+  <g class="bars" fill="#0072B2">
+    <rect x="84.5" y="235" width="48" height="40"/>
+  </g>
+  <g class="values">
     <text x="108.5" y="231" font-size="11" fill="#1A1A1A" text-anchor="middle" stroke="#FFFFFF" stroke-width="3" stroke-linejoin="round" paint-order="stroke">1</text>
     <path d="M221.5 263L229.5 271M221.5 271L229.5 263" fill="none" stroke="#595959" stroke-width="2" stroke-linecap="round"/>
   </g>
@@ -380,7 +385,7 @@ TEST(SvgChart, PutsTheFirstCategoryOnTheRightOfARightToLeftChart) {
     const XmlDocument document = parse_xml(bar_chart_svg(chart, rtl));
     std::vector<double> bar_x;
     for (const Element* rect : elements_named(document, "rect"))
-        if (rect->getAttribute("fill") == std::string(k_bar_colour))
+        if (painted_attribute(*rect, "fill") == std::string(k_bar_colour))
             bar_x.push_back(*number_attribute(*rect, "x"));
     ASSERT_EQ(bar_x.size(), 3u);  // the legend's swatch, then the two bars
     EXPECT_GT(bar_x[1], bar_x[2]);
@@ -428,7 +433,7 @@ TEST(SvgChart, DrawsSuppressedValuesAsMarkedGapsExplainedInTheDescription) {
     const XmlDocument bars = parse_xml(bar_chart_svg(tiny_bar_chart(), {}));
     int blue_bars = 0;
     for (const Element* rect : elements_named(bars, "rect"))
-        blue_bars += rect->getAttribute("fill") == std::string(k_bar_colour) ? 1 : 0;
+        blue_bars += painted_attribute(*rect, "fill") == std::string(k_bar_colour) ? 1 : 0;
     EXPECT_EQ(blue_bars, 2);                             // legend swatch + one bar
     EXPECT_EQ(elements_named(bars, "path").size(), 2u);  // the gap's marker + the note's
     EXPECT_NE(text_of(*elements_named(bars, "desc")[0]).find("No school that week."),

@@ -45,6 +45,17 @@ inline std::optional<double> number_attribute(const Poco::XML::Element& element,
     return value;
 }
 
+// A presentation attribute as it applies to the element: its own, else its nearest group's.
+inline std::string painted_attribute(const Poco::XML::Element& element, const std::string& name) {
+    for (const Poco::XML::Node* node = &element; node != nullptr; node = node->parentNode())
+        if (node->nodeType() == Poco::XML::Node::ELEMENT_NODE) {
+            const auto* e = static_cast<const Poco::XML::Element*>(node);
+            if (e->hasAttribute(name))
+                return e->getAttribute(name);
+        }
+    return "";
+}
+
 // All numbers in a "points" attribute ("1,2 3,4").
 inline std::vector<double> point_list(const std::string& text) {
     std::vector<double> out;
