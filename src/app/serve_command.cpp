@@ -95,7 +95,7 @@ int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
     std::string base_url = ctx.config.getString("site.base_url", "");
     if (base_url.empty())
         base_url = "http://localhost:8025";
-    notify::ShortLinkEndpoint short_links(links_db, base_url);
+    notify::ShortLinkEndpoint short_links(links_db, base_url, *localizers.set);
     notify::RouteTable routes;
     routes.on_error = [&ctx](const std::string& what) {
         ctx.err << "homeroom serve: error: " << what << std::endl;

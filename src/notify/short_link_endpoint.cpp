@@ -1,5 +1,8 @@
 #include "notify/short_link_endpoint.h"
 
+#include <algorithm>
+
+#include "render/translatable.h"
 #include "render/untrusted_text.h"
 #include "store/short_link_repository.h"
 
@@ -22,21 +25,42 @@ HttpResponse not_found() {
 
 }  // namespace
 
+namespace {
+
+// "private/students/<token>/<lang>.html" -> "<lang>"; empty for anything else.
+std::string page_language(std::string_view target) {
+    constexpr std::string_view suffix = ".html";
+    if (target.size() <= suffix.size() || target.substr(target.size() - suffix.size()) != suffix)
+        return {};
+    target.remove_suffix(suffix.size());
+    const auto slash = target.rfind('/');
+    return std::string(slash == std::string_view::npos ? target : target.substr(slash + 1));
+}
+
+}  // namespace
+
 HttpResponse family_link_page(const std::vector<store::ShortLinkChoice>& choices,
-                              std::string_view base_url) {
-    // Plain English: serve has no localizer yet (docs/sms.md, "Family links"); the children's
-    // names are data and the pages they lead to are in the contact's language.
-    constexpr std::string_view title = "Choose a child's progress report";
+                              std::string_view base_url, const render::LocalizerSet& languages) {
+    // The choices all lead to pages in the contact's language: the page speaks it too.
+    const std::string wanted = choices.empty() ? std::string() : page_language(choices[0].target);
+    const auto& known = languages.languages();
+    const bool supported = std::find(known.begin(), known.end(), wanted) != known.end();
+    const render::Localizer& l = languages.get(supported ? wanted : "en");
+    const std::string title =
+        render::escape_html(l.text(render::translatable("Choose a child's progress report")));
     HttpResponse r;
     r.status = 200;
     std::string& b = r.body;
-    b = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<meta name=\"robots\" content=\"noindex\">"
-        "<meta name=\"referrer\" content=\"no-referrer\"><title>";
-    b += render::escape_html(title);
+    b = "<!DOCTYPE html>\n<html lang=\"";
+    b += render::escape_html(l.language());
+    b += l.right_to_left() ? "\" dir=\"rtl\">" : "\">";
+    b += "<head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<meta name=\"robots\" content=\"noindex\">"
+         "<meta name=\"referrer\" content=\"no-referrer\"><title>";
+    b += title;
     b += "</title></head><body><main><h1>";
-    b += render::escape_html(title);
+    b += title;
     b += "</h1><ul>";
     for (const auto& choice : choices) {
         std::string url(base_url);
@@ -53,8 +77,9 @@ HttpResponse family_link_page(const std::vector<store::ShortLinkChoice>& choices
     return r;
 }
 
-ShortLinkEndpoint::ShortLinkEndpoint(store::Database& db, std::string base_url)
-    : m_db(db), m_base_url(std::move(base_url)) {
+ShortLinkEndpoint::ShortLinkEndpoint(store::Database& db, std::string base_url,
+                                     const render::LocalizerSet& languages)
+    : m_db(db), m_base_url(std::move(base_url)), m_languages(languages) {
     while (!m_base_url.empty() && m_base_url.back() == '/') m_base_url.pop_back();
 }
 
@@ -81,7 +106,7 @@ HttpResponse ShortLinkEndpoint::redirect(const HttpRequest& request) {
         const auto choices = store::decode_short_link_choices(*target);
         if (!choices)
             return not_found();
-        return family_link_page(*choices, m_base_url);
+        return family_link_page(*choices, m_base_url, m_languages);
     }
     HttpResponse r;
     r.status = 302;

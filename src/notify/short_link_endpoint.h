@@ -3,8 +3,9 @@
 //   GET /s/CODE   302 to <base_url>/<target> of the code (store/short_link_repository.h), with
 //                 Cache-Control: no-store and Referrer-Policy: no-referrer
 //   GET /s/CODE   of a family link (its target lists choices): 200 with a page "Choose a child's
-//                 progress report" linking to each <base_url>/<target>, labelled with the
-//                 child's first name (escaped); the same headers and X-Robots-Tag: noindex
+//                 progress report" in the language of the pages it lists, linking to each
+//                 <base_url>/<target>, labelled with the child's first name (escaped); the same
+//                 headers and X-Robots-Tag: noindex
 //   an unknown or malformed code: 404 with a short plain page that does not repeat the code
 #pragma once
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "notify/http_routes.h"
+#include "render/localizer.h"
 #include "store/database.h"
 #include "store/short_link_repository.h"
 
@@ -22,8 +24,10 @@ namespace homeroom::notify {
 
 class ShortLinkEndpoint {
   public:
-    // `db` must outlive the endpoint; `base_url` is [site] base_url (a trailing '/' is ignored).
-    ShortLinkEndpoint(store::Database& db, std::string base_url);
+    // `db` and `languages` must outlive the endpoint; `base_url` is [site] base_url (a trailing
+    // '/' is ignored).
+    ShortLinkEndpoint(store::Database& db, std::string base_url,
+                      const render::LocalizerSet& languages);
 
     void add_routes(RouteTable& routes);
 
@@ -32,13 +36,15 @@ class ShortLinkEndpoint {
   private:
     store::Database& m_db;
     std::string m_base_url;
+    const render::LocalizerSet& m_languages;
     std::mutex m_db_mutex;  // one SQLite connection, several server threads
 };
 
 inline constexpr const char* k_short_link_prefix = "/s/";
 
-// The page of a family link (exposed for tests).
+// The page of a family link (exposed for tests), worded in the language of the pages it lists
+// (their targets end in <lang>.html: the contact's language); English when that is not known.
 HttpResponse family_link_page(const std::vector<store::ShortLinkChoice>& choices,
-                              std::string_view base_url);
+                              std::string_view base_url, const render::LocalizerSet& languages);
 
 }  // namespace homeroom::notify

@@ -150,7 +150,8 @@ void write_partner_csv(const partners::ExtractTable& table, const std::filesyste
     for (const auto& field : table.fields) csv.field(field);
     csv.end_row();
     for (const auto& row : table.rows) {
-        for (const auto& value : row.values) csv.field(value);
+        // Cleaned like the workbook's cells; the writer then neutralises a leading trigger.
+        for (const auto& value : row.values) csv.field(clean_untrusted_text(value));
         csv.end_row();
     }
     csv.close();

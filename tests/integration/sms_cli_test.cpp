@@ -529,7 +529,9 @@ TEST(SmsCli, AThreeChildUcs2FamilyGetsOneFamilyLinkAndServeListsTheChildren) {
     EXPECT_EQ(page.response.get("Cache-Control", ""), "no-store");
     EXPECT_EQ(page.response.get("Referrer-Policy", ""), "no-referrer");
     EXPECT_EQ(page.response.get("X-Robots-Tag", ""), "noindex");
-    EXPECT_NE(page.body.find("Choose a child"), std::string::npos) << page.body;
+    // In the family's language, like the pages it lists (locales/ar.po).
+    EXPECT_NE(page.body.find("<html lang=\"ar\" dir=\"rtl\">"), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find("<h1>\u0627\u062E\u062A\u0631 "), std::string::npos) << page.body;
     for (const auto& [student, name] : names)
         EXPECT_NE(page.body.find("<a href=\"" + page_url(student, "ar") + "\" dir=\"auto\">" +
                                  name + "</a>"),

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/diagnostics.h"
+#include "render/catalog_localizer.h"
 #include "store/short_link_repository.h"
 #include "temp_dir.h"
 
@@ -18,10 +20,20 @@ std::string header(const HttpResponse& r, const std::string& name) {
     return {};
 }
 
+// The shipped catalogs (en, es, ar).
+const render::LocalizerSet& shipped_languages() {
+    static const auto set = [] {
+        Diagnostics diagnostics;
+        return render::CatalogLocalizerSet::load(
+            std::filesystem::path(HOMEROOM_TEST_DATA) / ".." / ".." / "locales", diagnostics);
+    }();
+    return *set;
+}
+
 struct Fixture {
     testing::TempDir dir;
     store::Database db{dir / "h.db"};
-    ShortLinkEndpoint endpoint{db, "https://homeroom.example.org/"};
+    ShortLinkEndpoint endpoint{db, "https://homeroom.example.org/", shipped_languages()};
     RouteTable routes;
     Fixture() {
         endpoint.add_routes(routes);
@@ -69,9 +81,12 @@ TEST(ShortLinkEndpoint, AFamilyLinkAnswersAPageToChooseFromWithEscapedNames) {
     EXPECT_EQ(header(r, "Referrer-Policy"), "no-referrer");
     EXPECT_EQ(header(r, "X-Robots-Tag"), "noindex");
     EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
-    EXPECT_NE(r.body.find("<h1>Choose a child&#39;s progress report</h1>"), std::string::npos)
-        << r.body;
-    EXPECT_NE(r.body.find("<html lang=\"en\">"), std::string::npos);
+    // The pages are Arabic, so is the page that lists them.
+    const std::string title =
+        shipped_languages().get("ar").text("Choose a child's progress report");
+    EXPECT_NE(title, "Choose a child's progress report");
+    EXPECT_NE(r.body.find("<h1>" + title + "</h1>"), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("<html lang=\"ar\" dir=\"rtl\">"), std::string::npos) << r.body;
     for (const char* t : {"t1", "t2", "t3"})
         EXPECT_NE(r.body.find("<a href=\"https://homeroom.example.org/private/students/" +
                               std::string(t) + "/ar.html\" dir=\"auto\">"),
@@ -82,6 +97,23 @@ TEST(ShortLinkEndpoint, AFamilyLinkAnswersAPageToChooseFromWithEscapedNames) {
     EXPECT_EQ(r.body.find("<script>"), std::string::npos) << r.body;
     EXPECT_EQ(r.body.find(hostile), std::string::npos);
     EXPECT_NE(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << r.body;
+}
+
+TEST(ShortLinkEndpoint, AFamilyPageSpeaksThePagesLanguageOrEnglish) {
+    const std::vector<store::ShortLinkChoice> spanish = {{"Ana", "private/students/t1/es.html"}};
+    const auto es = family_link_page(spanish, "https://h.example", shipped_languages());
+    EXPECT_NE(es.body.find("<html lang=\"es\">"), std::string::npos) << es.body;
+    EXPECT_NE(es.body.find("<h1>Elija el informe de progreso de uno de sus hijos</h1>"),
+              std::string::npos)
+        << es.body;
+    // A language without a catalog (or a target that is not a page): English.
+    for (const char* target : {"private/students/t1/xx.html", "private/students/t1"}) {
+        const auto en =
+            family_link_page({{"Ana", target}}, "https://h.example", shipped_languages());
+        EXPECT_NE(en.body.find("<html lang=\"en\"><head>"), std::string::npos) << en.body;
+        EXPECT_NE(en.body.find("<h1>Choose a child&#39;s progress report</h1>"), std::string::npos)
+            << en.body;
+    }
 }
 
 TEST(ShortLinkEndpoint, AMalformedListOfChoicesIs404) {

@@ -54,6 +54,22 @@ TEST(PartnerCsv, ValuesNotYetNeutralisedAreNeutralisedToo) {
     EXPECT_EQ(read_file(dir / "x.csv"), "name\r\n'@SUM(A1)\r\n");
 }
 
+// The same cleaning as the workbook's cells: a right-to-left override in a name would reverse
+// the cells after it in a spreadsheet, a control character could break the row; a trigger the
+// cleaning exposes is neutralised.
+TEST(PartnerCsv, DropsBidiOverridesAndControlsLikeTheWorkbook) {
+    TempDir dir;
+    partners::ExtractTable t;
+    t.fields = {"name"};
+    t.rows.push_back({"1", {"Ana\u202E Ruiz\x07"}});
+    t.rows.push_back({"2", {"\u2066=HYPERLINK(\"x\")"}});
+    t.rows.push_back({"3", {"\u0645\u0631\u064A\u0645\u200F"}});  // an RLM stays
+    write_partner_csv(t, dir / "x.csv");
+    EXPECT_EQ(read_file(dir / "x.csv"),
+              "name\r\nAna Ruiz\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+              "\u0645\u0631\u064A\u0645\u200F\r\n");
+}
+
 TEST(PartnerWorkbook, StringsOnlyNoFormulaNoIdSameBytes) {
     TempDir dir;
     write_partner_workbook(table(), k_info, dir / "a.xlsx");
