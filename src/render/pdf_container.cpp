@@ -8,6 +8,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "render/pdf_chart.h"
+
 namespace homeroom::render::pdf {
 namespace {
 
@@ -199,6 +201,7 @@ PdfEngine& thread_engine() {
 // ---- Container ----
 
 struct Container::Image {
+    std::optional<ChartDrawing> chart;  // the project's own charts: drawn without librsvg
     RsvgHandle* svg = nullptr;
     double width = 0, height = 0;
     ~Image() {
@@ -316,6 +319,14 @@ Container::Image* Container::image(const std::string& src) {
     constexpr std::string_view prefix = "data:image/svg+xml;base64,";
     if (src.compare(0, prefix.size(), prefix) == 0) {
         const std::string svg = decode_base64(std::string_view(src).substr(prefix.size()));
+        img->chart = ChartDrawing::parse(svg);
+        if (img->chart) {
+            img->width = img->chart->width();
+            img->height = img->chart->height();
+            Image* raw = img.get();
+            m_images.emplace(src, std::move(img));
+            return raw;
+        }
         GError* error = nullptr;
         img->svg = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()),
                                              svg.size(), &error);
@@ -359,7 +370,13 @@ void Container::draw_background(litehtml::uint_ptr hdc, const litehtml::backgrou
     }
     if (!bg.image.empty()) {
         Image* img = image(bg.image);
-        if (img && img->svg && bg.image_size.width > 0 && bg.image_size.height > 0) {
+        if (img && img->chart && bg.image_size.width > 0 && bg.image_size.height > 0) {
+            cairo_rectangle(cr, bg.clip_box.x, bg.clip_box.y, bg.clip_box.width,
+                            bg.clip_box.height);
+            cairo_clip(cr);
+            img->chart->draw(cr, m_engine, bg.position_x, bg.position_y, bg.image_size.width,
+                             bg.image_size.height);
+        } else if (img && img->svg && bg.image_size.width > 0 && bg.image_size.height > 0) {
             cairo_rectangle(cr, bg.clip_box.x, bg.clip_box.y, bg.clip_box.width,
                             bg.clip_box.height);
             cairo_clip(cr);
