@@ -139,9 +139,10 @@ int main(int argc, char** argv) {
         report.student_pages, report.students, report.class_pages, report.public_pages, seconds,
         static_cast<double>(pages) / seconds, cpu, cpu / seconds, peak_mb);
     std::printf(
-        "stages: students %.2f s, the rest (class, partner and public pages) %.2f s; "
+        "stages: students %.2f s, class pages %.2f s, public pages %.2f s, the rest %.2f s; "
         "cpu user %.1f s, system %.1f s\n",
-        report.student_seconds, seconds - report.student_seconds, user, sys);
+        report.student_seconds, report.class_seconds, report.public_seconds,
+        seconds - report.student_seconds - report.class_seconds - report.public_seconds, user, sys);
     fresh.delete_previous();
     std::printf("target: < 8 s and < 500 MB: %s\n",
                 seconds < 8 && peak_mb < 500 ? "met" : "NOT met");

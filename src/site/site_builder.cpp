@@ -293,6 +293,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
         report.student_pages += ws.pages;
     }
 
+    const auto classes_started = std::chrono::steady_clock::now();
     // Class pages, for teachers, in English; a section per thread at a time.
     const auto& english = localizers.get("en");
     std::vector<std::pair<const std::string, std::vector<render::RosterRow>>*> sections;
@@ -318,6 +319,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             templates.render("class", render::class_page_context(data, chrome, english), english));
     });
     report.class_pages = sections.size();
+    report.class_seconds = seconds_since(classes_started);
 
     // Partner report cards, one per partner (English, for the staff who run the programs): the
     // agreement in force and its included students with only the fields it allows.
@@ -381,6 +383,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     }
     pub.trend.push_back(std::move(now_point));
 
+    const auto public_started = std::chrono::steady_clock::now();
     std::vector<render::SitePage> printable;
     for (auto& page :
          render::render_public_pages(pub, templates, localizers, options.suppression)) {
@@ -389,6 +392,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
         if (options.pdf && printable_public_page(page.path))
             printable.push_back(std::move(page));
     }
+    report.public_seconds = seconds_since(public_started);
     if (options.pdf) {
         // The same public pages as PDF, beside them: the print stylesheet hides the navigation.
         report.student_pdfs = student_pdfs;
