@@ -2,14 +2,20 @@
 // child process (its memory is not the build's), or reused from an earlier run.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 
 #include "app/import_bundle.h"
 #include "child_process.h"
+#include "core/diagnostics.h"
+#include "render/catalog_localizer.h"
 #include "sample/sample_district.h"
+#include "site/site_builder.h"
 #include "store/database.h"
+#include "store/snapshot_repository.h"
 
 namespace homeroom::bench {
 
@@ -35,6 +41,37 @@ inline std::filesystem::path prepare_district(const char* program,
                 options.students, options.schools, options.as_of.to_string().c_str(),
                 seconds_since(start));
     return db_path;
+}
+
+// One timed `build_site` of the newest snapshot, with this process's CPU and peak memory after it.
+struct TimedBuild {
+    site::SiteReport report;
+    double seconds = 0, user = 0, system = 0, peak_mb = 0;
+    double cpu() const { return user + system; }
+};
+
+// `options` says where the site goes and what it holds (out_dir, threads, pdf, paper); the
+// shipped templates and catalogs of the source tree and the benchmark's secret are filled in.
+inline TimedBuild timed_build(store::Database& db, site::SiteOptions options) {
+    const std::filesystem::path source = HOMEROOM_SOURCE_DIR;
+    const auto snapshot = *store::SnapshotRepository(db).latest();
+    Diagnostics diags;
+    const auto localizers = render::CatalogLocalizerSet::load(source / "locales", diags);
+    options.templates_dir = source / "templates";
+    options.secret = "bench";
+    TimedBuild t;
+    const auto start = std::chrono::steady_clock::now();
+    t.report = site::build_site(db, snapshot, options, *localizers);
+    t.seconds = seconds_since(start);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds_of = [](const timeval& tv) {
+        return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
+    };
+    t.user = seconds_of(usage.ru_utime);
+    t.system = seconds_of(usage.ru_stime);
+    t.peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    return t;
 }
 
 }  // namespace homeroom::bench

@@ -7,12 +7,10 @@
 // 2-core machine (the district in under 6 minutes) with peak memory under 500 MB. The figure is
 // for the whole build: the HTML site, every student PDF (one per page language), the public
 // report cards and district summary, and the print batches are all inside the time.
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -22,7 +20,6 @@
 #include "bench_district.h"
 #include "child_process.h"
 #include "fresh_output.h"
-#include "render/catalog_localizer.h"
 #include "render/pdf_document.h"
 #include "sample/sample_district.h"
 #include "site/site_builder.h"
@@ -56,7 +53,6 @@ int main(int argc, char** argv) {
     }
     if (options.students < options.schools)
         options.schools = std::max(1, options.students / 50);
-    const fs::path source = HOMEROOM_SOURCE_DIR;
     const fs::path db_path = dir / "bench.db", out = dir / "site";
 
     if (bench::prepare_district("pdf_bench", options, dir, false).empty())
@@ -64,24 +60,14 @@ int main(int argc, char** argv) {
 
     bench::FreshOutput fresh(out);
     store::Database db(db_path);
-    const auto snapshot = *store::SnapshotRepository(db).latest();
-    Diagnostics diags;
-    auto localizers = render::CatalogLocalizerSet::load(source / "locales", diags);
     site::SiteOptions site_options;
     site_options.out_dir = out;
-    site_options.templates_dir = source / "templates";
-    site_options.secret = "bench";
     site_options.threads = threads;
     site_options.pdf = true;
     site_options.paper = render::parse_paper(paper);
-    const auto start = std::chrono::steady_clock::now();
-    const auto report = site::build_site(db, snapshot, site_options, *localizers);
-    const double seconds = seconds_since(start);
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const double peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-    const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    const auto build = bench::timed_build(db, site_options);
+    const auto& report = build.report;
+    const double seconds = build.seconds, cpu = build.cpu(), peak_mb = build.peak_mb;
     const double rate = static_cast<double>(report.student_pdfs) / seconds;
     std::printf(
         "homeroom build --pdf: %zu student PDFs (%zu students), %zu report card and "

@@ -7,7 +7,6 @@
 //
 // Target (issue "Progress reports and report cards"): all student pages plus school, class and
 // district pages in under 8 s with peak memory under 500 MB, using both cores.
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,7 +21,6 @@
 #include "bench_district.h"
 #include "child_process.h"
 #include "fresh_output.h"
-#include "render/catalog_localizer.h"
 #include "sample/sample_district.h"
 #include "site/private_token.h"
 #include "site/site_builder.h"
@@ -105,7 +103,6 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--reuse"))
             reuse = true;
     }
-    const fs::path source = HOMEROOM_SOURCE_DIR;
     const fs::path db_path = dir / "bench.db", out = out_arg.empty() ? dir / "site" : out_arg;
 
     if (bench::prepare_district("site_bench", options, dir, reuse).empty())
@@ -113,25 +110,13 @@ int main(int argc, char** argv) {
 
     bench::FreshOutput fresh(out);
     store::Database db(db_path);
-    const auto snapshot = *store::SnapshotRepository(db).latest();
-    Diagnostics diags;
-    auto localizers = render::CatalogLocalizerSet::load(source / "locales", diags);
     site::SiteOptions site_options;
     site_options.out_dir = out;
-    site_options.templates_dir = source / "templates";
-    site_options.secret = "bench";
     site_options.threads = threads;
-    const auto start = std::chrono::steady_clock::now();
-    const auto report = site::build_site(db, snapshot, site_options, *localizers);
-    const double seconds = seconds_since(start);
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const double peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-    const double user = static_cast<double>(usage.ru_utime.tv_sec) +
-                        static_cast<double>(usage.ru_utime.tv_usec) / 1e6;
-    const double sys = static_cast<double>(usage.ru_stime.tv_sec) +
-                       static_cast<double>(usage.ru_stime.tv_usec) / 1e6;
-    const double cpu = user + sys;
+    const auto build = bench::timed_build(db, site_options);
+    const auto& report = build.report;
+    const double seconds = build.seconds, user = build.user, sys = build.system, cpu = build.cpu(),
+                 peak_mb = build.peak_mb;
     const std::size_t pages = report.student_pages + report.class_pages + report.public_pages;
     std::printf(
         "homeroom build: %zu student pages (%zu students), %zu class pages, %zu public "
@@ -153,7 +138,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         const fs::path hugo_dir = dir / "hugo";
-        const std::size_t n = write_hugo_site(db, snapshot, hugo_dir);
+        const std::size_t n =
+            write_hugo_site(db, *store::SnapshotRepository(db).latest(), hugo_dir);
         const auto hugo_start = std::chrono::steady_clock::now();
         const pid_t pid = fork();
         if (pid == 0) {
