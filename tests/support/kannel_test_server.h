@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,10 +21,10 @@
 #include <thread>
 #include <vector>
 
+#include "child_server.h"
 #include "core/utf8.h"
 #include "temp_dir.h"
 
-extern char** environ;
 
 namespace homeroom::testing {
 
@@ -142,21 +141,7 @@ class KannelTestServer {
             throw std::runtime_error("cannot inject an inbound text");
     }
 
-    void stop() {
-        if (m_pid <= 0)
-            return;
-        ::kill(m_pid, SIGTERM);
-        for (int i = 0; i < 200; ++i) {  // up to 10 s
-            if (::waitpid(m_pid, nullptr, WNOHANG) == m_pid) {
-                m_pid = -1;
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ::kill(m_pid, SIGKILL);
-        ::waitpid(m_pid, nullptr, 0);
-        m_pid = -1;
-    }
+    void stop() { stop_child_server(m_pid, std::chrono::seconds(10)); }
 
     // Parts of concatenated texts come as "data": UTF-8 for a GSM-7 text, UTF-16BE for UCS-2,
     // told apart by the bytes below 0x09 that only UTF-16 of the texts Homeroom sends has.
@@ -209,33 +194,9 @@ class KannelTestServer {
             args.insert(args.end(), {"--mo-url", m_options.mo_url});
         if (!m_options.deny_prefix.empty())
             args.insert(args.end(), {"--deny-prefix", m_options.deny_prefix});
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        const std::string log = (m_dir / "server.log").string();
-        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                         0644);
-        posix_spawn_file_actions_adddup2(&actions, 1, 2);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        const int rc = ::posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0)
-            throw std::runtime_error("cannot start the Kannel test server");
-        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(40);
-        while (!std::filesystem::exists(m_dir / "ready")) {
-            if (::waitpid(m_pid, nullptr, WNOHANG) == m_pid) {
-                m_pid = -1;
-                throw std::runtime_error("the Kannel test server exited: " + this->log());
-            }
-            if (std::chrono::steady_clock::now() > until) {
-                stop();
-                throw std::runtime_error("the Kannel test server did not start: " + this->log());
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        m_port = static_cast<std::uint16_t>(std::stoi(read_file(m_dir / "ready")));
+        m_port = start_child_server(std::move(args), m_pid, m_dir / "server.log", m_dir / "ready",
+                                    std::chrono::seconds(40), "Kannel test server",
+                                    [this] { return log(); });
     }
 
     KannelOptions m_options;

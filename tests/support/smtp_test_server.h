@@ -5,7 +5,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,9 +18,9 @@
 #include <thread>
 #include <vector>
 
+#include "child_server.h"
 #include "temp_dir.h"
 
-extern char** environ;
 
 namespace homeroom::testing {
 
@@ -78,21 +77,7 @@ class SmtpTestServer {
     }
 
     // Stops the server now (e.g. to test a server that went away); idempotent.
-    void stop() {
-        if (m_pid <= 0)
-            return;
-        ::kill(m_pid, SIGTERM);
-        for (int i = 0; i < 100; ++i) {  // up to 5 s, then no more patience
-            if (::waitpid(m_pid, nullptr, WNOHANG) == m_pid) {
-                m_pid = -1;
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ::kill(m_pid, SIGKILL);
-        ::waitpid(m_pid, nullptr, 0);
-        m_pid = -1;
-    }
+    void stop() { stop_child_server(m_pid, std::chrono::seconds(5)); }
 
   private:
     void start() {
@@ -115,35 +100,9 @@ class SmtpTestServer {
                                      (m_dir / "key.pem").string()});
         }
 
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        const std::string log = (m_dir / "server.log").string();
-        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                         0644);
-        posix_spawn_file_actions_adddup2(&actions, 1, 2);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        const int rc = ::posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0)
-            throw std::runtime_error("cannot start the SMTP test server");
-
-        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        while (!std::filesystem::exists(m_dir / "ready")) {
-            int status = 0;
-            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
-                m_pid = -1;
-                throw std::runtime_error("the SMTP test server exited: " + this->log());
-            }
-            if (std::chrono::steady_clock::now() > until) {
-                stop();
-                throw std::runtime_error("the SMTP test server did not start: " + this->log());
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-        m_port = static_cast<std::uint16_t>(std::stoi(read_file(m_dir / "ready")));
+        m_port = start_child_server(std::move(args), m_pid, m_dir / "server.log", m_dir / "ready",
+                                    std::chrono::seconds(20), "SMTP test server",
+                                    [this] { return log(); });
     }
 
     void make_certificate() const {
