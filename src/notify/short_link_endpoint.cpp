@@ -27,14 +27,17 @@ HttpResponse not_found() {
 
 namespace {
 
-// "private/students/<token>/<lang>.html" -> "<lang>"; empty for anything else.
+// "private/students/<xx>/<token>.<lang>.html" -> "<lang>"; empty for anything else.
 std::string page_language(std::string_view target) {
     constexpr std::string_view suffix = ".html";
     if (target.size() <= suffix.size() || target.substr(target.size() - suffix.size()) != suffix)
         return {};
     target.remove_suffix(suffix.size());
     const auto slash = target.rfind('/');
-    return std::string(slash == std::string_view::npos ? target : target.substr(slash + 1));
+    if (slash != std::string_view::npos)
+        target.remove_prefix(slash + 1);
+    const auto dot = target.rfind('.');
+    return std::string(dot == std::string_view::npos ? target : target.substr(dot + 1));
 }
 
 }  // namespace

@@ -47,13 +47,63 @@ void check_relative(std::string_view relative) {
 
 }  // namespace
 
+namespace {
+
+// Writes all of `bytes` to `fd`; false (errno set) on failure.
+bool write_all(int fd, std::string_view bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// Creates `path` (which must not exist) with `bytes`; false (errno set) on failure, with nothing
+// left behind except when the file already existed.
+bool create_file(const fs::path& path, std::string_view bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    bool ok = write_all(fd, bytes);
+    int err = errno;
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok) {
+        ::unlink(path.c_str());
+        errno = err;
+    }
+    return ok;
+}
+
+}  // namespace
+
 void FilePublisher::publish(std::string_view relative, std::string_view bytes) {
     check_relative(relative);
     const fs::path target = m_root / fs::path(std::string(relative));
     std::error_code ec;
-    ensure_folder(target.parent_path(), ec);
+    const bool fresh_folder = ensure_folder(target.parent_path(), ec);
     if (ec)
         throw IoError("cannot write " + target.string() + ": " + ec.message());
+    // In a folder this run made, nothing can be replaced and nobody can yet know the page's
+    // address (it is about to be sent out), so the file is written in place: one folder change
+    // instead of a lookup, a temporary file and a rename, which made up a third of the kernel's
+    // share of a first build. A crash leaves at worst a short file, which the next run replaces.
+    if (fresh_folder) {
+        if (create_file(target, bytes)) {
+            ++m_written;
+            return;
+        }
+        if (errno != EEXIST)
+            throw IoError("cannot write " + target.string() + ": " + std::strerror(errno));
+    }
     if (same_content(target, bytes)) {
         ++m_unchanged;
         return;
@@ -61,23 +111,8 @@ void FilePublisher::publish(std::string_view relative, std::string_view bytes) {
     // A unique temporary name per thread, in the same folder so rename is atomic.
     const auto tid = std::hash<std::thread::id>{}(std::this_thread::get_id());
     const fs::path temp = target.string() + ".tmp" + std::to_string(tid % 1000000);
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw IoError("cannot write " + target.string() + ": " + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(temp.c_str());
-            throw IoError("cannot write " + target.string() + ": " + std::strerror(err));
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::close(fd) != 0 || ::rename(temp.c_str(), target.c_str()) != 0) {
+    ::unlink(temp.c_str());  // left by a crashed run
+    if (!create_file(temp, bytes) || ::rename(temp.c_str(), target.c_str()) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
         throw IoError("cannot write " + target.string() + ": " + std::strerror(err));
@@ -85,17 +120,17 @@ void FilePublisher::publish(std::string_view relative, std::string_view bytes) {
     ++m_written;
 }
 
-void FilePublisher::ensure_folder(const fs::path& folder, std::error_code& ec) {
+bool FilePublisher::ensure_folder(const fs::path& folder, std::error_code& ec) {
     {
         std::lock_guard lock(m_folders_mutex);
-        if (m_folders.count(folder.native()))
-            return;
+        if (const auto it = m_folders.find(folder.native()); it != m_folders.end())
+            return it->second;
     }
-    fs::create_directories(folder, ec);
+    const bool made = fs::create_directories(folder, ec);
     if (ec)
-        return;
+        return false;
     std::lock_guard lock(m_folders_mutex);
-    m_folders.insert(folder.native());
+    return m_folders.emplace(folder.native(), made).first->second && made;
 }
 
 std::string slug(std::string_view id) {

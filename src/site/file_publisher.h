@@ -1,6 +1,7 @@
 // The one place that writes the site's files: atomically (write a temporary file beside the
-// target, then rename), only when the bytes changed (so re-runs touch nothing and static hosts
-// sync little), and safe from path tricks (every path is checked to stay inside the root).
+// target, then rename) when a file may already be there, only when the bytes changed (so re-runs
+// touch nothing and static hosts sync little), and safe from path tricks (every path is checked
+// to stay inside the root).
 #pragma once
 
 #include <atomic>
@@ -8,7 +9,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace homeroom::site {
 
@@ -25,14 +26,15 @@ class FilePublisher {
     std::size_t unchanged() const { return m_unchanged; }
 
   private:
-    // Makes the folder (and its parents) unless already made or found.
-    void ensure_folder(const std::filesystem::path& folder, std::error_code& ec);
+    // Makes the folder (and its parents) unless already made or found; true when this
+    // publisher made it, so that nothing in it predates this run.
+    bool ensure_folder(const std::filesystem::path& folder, std::error_code& ec);
 
     std::filesystem::path m_root;
     // Folders made or found so far: a site has one folder per student, and asking the file
     // system again about every folder of every page was a tenth of the build.
     std::mutex m_folders_mutex;
-    std::unordered_set<std::string> m_folders;
+    std::unordered_map<std::string, bool> m_folders;  // folder -> made by this publisher
     std::atomic<std::size_t> m_written{0}, m_unchanged{0};
 };
 

@@ -13,7 +13,7 @@ std::string private_token(std::string_view secret, std::string_view kind, std::s
 
 // The code of a short link (docs/sms.md, "/s/<code>"): HMAC-SHA256(secret, "short-link:" +
 // page_path), first 50 bits, lower-case base32 (10 characters of [a-z2-7]). `page_path` is the
-// page relative to the site ("private/students/<token>/en.html"), so the same page always gets
+// page relative to the site ("private/students/<xx>/<token>.en.html"), so the same page always gets
 // the same code. 50 bits are not collision-free over a large site: the store refuses a code that
 // already names another page (store/short_link_repository.h) and the text keeps the full URL.
 std::string short_link_code(std::string_view secret, std::string_view page_path);

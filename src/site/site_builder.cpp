@@ -97,8 +97,20 @@ std::string print_batch_path(std::string_view secret, std::string_view school_id
 
 std::string student_page_path(std::string_view secret, std::string_view student_id,
                               std::string_view lang) {
-    return "private/students/" + private_token(secret, "student", student_id) + "/" +
-           std::string(lang) + ".html";
+    return student_file_path(private_token(secret, "student", student_id), lang, "html");
+}
+
+std::string student_file_path(std::string_view token, std::string_view lang,
+                              std::string_view extension) {
+    std::string path = "private/students/";
+    path += token.substr(0, 2);
+    path += '/';
+    path += token;
+    path += '.';
+    path += lang;
+    path += '.';
+    path += extension;
+    return path;
 }
 
 std::string partner_page_path(std::string_view secret, std::string_view partner_id) {
@@ -177,7 +189,8 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                 chrome.is_private = true;
                 for (const auto& other : languages)
                     chrome.languages.push_back(render::Link{localizers.native_name(other),
-                                                            other + ".html", other, other == lang});
+                                                            token + "." + other + ".html", other,
+                                                            other == lang});
                 render::StudentPageData data{
                     job.now,
                     school,
@@ -193,12 +206,12 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                                                     l);
                     const render::PdfMetadata meta{chrome.title, lang, x.as_of, options.paper};
                     publisher.publish(
-                        "private/students/" + token + "/" + lang + ".pdf",
+                        student_file_path(token, lang, "pdf"),
                         render::html_to_pdf(*pdf_styles,
                                             templates.render("print/student", print, l), meta));
                     ++student_pdfs;
                 }
-                publisher.publish("private/students/" + token + "/" + lang + ".html",
+                publisher.publish(student_file_path(token, lang, "html"),
                                   templates.render("student", std::move(context), l));
                 ++ws.pages;
             }
@@ -258,7 +271,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                 row.last_name = student.last_name;
                 row.first_name = student.first_name;
                 row.grade = student.grade;
-                row.page_href = "../students/" + token + "/en.html";
+                row.page_href = "../" + student_file_path(token, "en", "html").substr(8);
                 row.attendance_rate = ind.attendance.counts.rate();
                 row.absences = ind.attendance.counts.absences();
                 row.chronically_absent = ind.chronically_absent;

@@ -63,6 +63,13 @@ std::string print_batch_path(std::string_view secret, std::string_view school_id
 std::string student_page_path(std::string_view secret, std::string_view student_id,
                               std::string_view lang);
 
+// A student's page or PDF by the student's token:
+// private/students/<the token's first two characters>/<token>.<lang>.<extension>. Not a folder
+// per student: making 50,000 folders was a quarter of a first build's time, and 1,024 folders of
+// about 50 files each are as easy on the file system and on tools that list folders.
+std::string student_file_path(std::string_view token, std::string_view lang,
+                              std::string_view extension);
+
 // Where a partner's private report card page lives, relative to the site folder.
 std::string partner_page_path(std::string_view secret, std::string_view partner_id);
 

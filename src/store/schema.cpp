@@ -244,9 +244,19 @@ CREATE TABLE sms_inbound (
 static constexpr std::string_view k_migration_short_links = R"SQL(
 CREATE TABLE short_links (
     code       TEXT PRIMARY KEY,  -- 10 characters of [a-z2-7]
-    target     TEXT NOT NULL,     -- the page relative to base_url: private/students/<token>/en.html
+    target     TEXT NOT NULL,     -- the page relative to base_url (see the next migration)
     created_at TEXT NOT NULL      -- UTC YYYY-MM-DDTHH:MM:SSZ
 );
+)SQL";
+
+// Student pages moved from private/students/<token>/<lang>.html to
+// private/students/<first two characters of the token>/<token>.<lang>.html (site_builder.h):
+// links already sent by text message keep working. A token is 26 characters (private_token.h).
+static constexpr std::string_view k_migration_student_page_paths = R"SQL(
+UPDATE short_links
+   SET target = 'private/students/' || substr(target, 18, 2) || '/' || substr(target, 18, 26) ||
+                '.' || substr(target, 45)
+ WHERE target GLOB 'private/students/??????????????????????????/*.html';  -- 26 '?
 )SQL";
 
 const std::vector<std::string_view>& schema_migrations() {
@@ -262,6 +272,7 @@ const std::vector<std::string_view>& schema_migrations() {
         k_migration_disclosures,
         k_migration_sms_inbound,
         k_migration_short_links,
+        k_migration_student_page_paths,
         // clang-format on
     };
     return k_migrations;

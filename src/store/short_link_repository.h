@@ -20,7 +20,7 @@ namespace homeroom::store {
 
 struct ShortLink {
     std::string code;    // [a-z2-7]{10}
-    std::string target;  // relative to base_url, e.g. "private/students/<token>/en.html"
+    std::string target;  // relative to base_url, e.g. "private/students/<xx>/<token>.en.html"
     friend bool operator==(const ShortLink&, const ShortLink&) = default;
 };
 
@@ -58,7 +58,7 @@ bool is_short_link_code(std::string_view code);
 // path never starts with "choose:", so a target is either a page or a list of choices.
 struct ShortLinkChoice {
     std::string label;   // the child's first name (data: escaped wherever it is shown)
-    std::string target;  // relative to base_url, e.g. "private/students/<token>/ar.html"
+    std::string target;  // relative to base_url, e.g. "private/students/<xx>/<token>.ar.html"
     friend bool operator==(const ShortLinkChoice&, const ShortLinkChoice&) = default;
 };
 

@@ -104,7 +104,7 @@ TEST_F(PdfBuild, StudentPdfReadsInOrderWithEveryFontEmbedded) {
         const std::string text = testing::pdf_text(pdf);
         for (const auto& f : testing::pdf_fonts(pdf))
             EXPECT_TRUE(f.embedded) << f.name << " in " << pdf;
-        if (pdf.filename() != "en.pdf" || text.find("Maryam") == std::string::npos)
+        if (!pdf.string().ends_with(".en.pdf") || text.find("Maryam") == std::string::npos)
             continue;
         found = true;
         const auto name = text.find("Maryam Al-Sayed"), progress = text.find("Progress report"),
@@ -124,7 +124,7 @@ TEST_F(PdfBuild, StudentPdfReadsInOrderWithEveryFontEmbedded) {
 TEST_F(PdfBuild, ArabicPdfReadsRightToLeft) {
     bool found = false;
     for (const auto& pdf : files("private/students", ".pdf")) {
-        if (pdf.filename() != "ar.pdf")
+        if (!pdf.string().ends_with(".ar.pdf"))
             continue;
         found = true;
         const std::string text = testing::pdf_text(pdf);

@@ -7,6 +7,8 @@
 #include <set>
 
 #include "run_command.h"
+#include "site/private_token.h"
+#include "site/site_builder.h"
 
 namespace homeroom {
 namespace {
@@ -114,7 +116,7 @@ TEST_F(SiteBuild, NothingAboutAStudentIsInAnyPublicFileOrPath) {
     for (const auto& page : files("private", ".html")) {
         const auto rel = fs::relative(page, *s_dir / "site" / "private").generic_string();
         if (rel.rfind("students/", 0) == 0)
-            secrets.insert(rel.substr(9, 26));
+            secrets.insert(page.filename().string().substr(0, 26));
         if (rel.rfind("classes/", 0) == 0)
             secrets.insert(rel.substr(8, 26));
     }
@@ -133,6 +135,45 @@ TEST_F(SiteBuild, NothingAboutAStudentIsInAnyPublicFileOrPath) {
             EXPECT_EQ(bytes.find("private/"), std::string::npos) << "link to private in " << file;
         }
     }
+}
+
+TEST_F(SiteBuild, StudentPagesAreNamedByTokenInFoldersOfItsFirstTwoCharacters) {
+    // José García (1001): English, and Spanish for his mother.
+    const std::string token = site::private_token("test-secret", "student", "1001");
+    const auto folder = *s_dir / "site" / "private" / "students" / token.substr(0, 2);
+    EXPECT_TRUE(fs::is_regular_file(folder / (token + ".en.html")));
+    EXPECT_TRUE(fs::is_regular_file(folder / (token + ".es.html")));
+    EXPECT_EQ(site::student_page_path("test-secret", "1001", "es"),
+              "private/students/" + token.substr(0, 2) + "/" + token + ".es.html");
+    const std::regex layout("students/([a-z2-7]{2})/\\1[a-z2-7]{24}\\.(en|es|ar)\\.html");
+    std::size_t pages = 0;
+    for (const auto& page : files("private/students", ".html")) {
+        const auto rel = fs::relative(page, *s_dir / "site" / "private").generic_string();
+        EXPECT_TRUE(std::regex_match(rel, layout)) << rel;
+        ++pages;
+    }
+    EXPECT_EQ(pages, 7u);  // five students in English, one also in Spanish, one in Arabic
+}
+
+TEST_F(SiteBuild, EveryLinkBetweenPagesLeadsToAFile) {
+    // Relative href and src values (style sheets, the language switcher, class rosters to
+    // student pages, public navigation) must name a file the build wrote.
+    const std::regex link("(?:href|src)=\"([^\"#?:]+)[\"#?]");
+    std::size_t checked = 0;
+    for (const auto& tree : {"public", "private"}) {
+        for (const auto& page : files(tree, ".html")) {
+            const std::string html = read_file(page);
+            for (auto it = std::sregex_iterator(html.begin(), html.end(), link);
+                 it != std::sregex_iterator(); ++it) {
+                const std::string target = (*it)[1];
+                if (target.empty() || target.front() == '/')
+                    continue;
+                EXPECT_TRUE(fs::exists(page.parent_path() / target)) << target << " from " << page;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 100u);
 }
 
 TEST_F(SiteBuild, PrivatePagesAskNotToBeIndexed) {

@@ -70,9 +70,9 @@ TEST(ShortLinkEndpoint, AFamilyLinkAnswersAPageToChooseFromWithEscapedNames) {
     store::ShortLinkRepository(f.db).remember(
         "familyaaaa",
         store::encode_short_link_choices(
-            {{"Maya", "private/students/t1/ar.html"},
-             {hostile, "private/students/t2/ar.html"},
-             {"\xD8\xB9\xD9\x85\xD8\xB1", "private/students/t3/ar.html"}}),
+            {{"Maya", "private/students/t1/t1ok.ar.html"},
+             {hostile, "private/students/t2/t2ok.ar.html"},
+             {"\xD8\xB9\xD9\x85\xD8\xB1", "private/students/t3/t3ok.ar.html"}}),
         k_now);
     const auto r = f.routes.dispatch({"GET", "/s/familyaaaa", {}, {}});
     EXPECT_EQ(r.status, 200);
@@ -89,7 +89,7 @@ TEST(ShortLinkEndpoint, AFamilyLinkAnswersAPageToChooseFromWithEscapedNames) {
     EXPECT_NE(r.body.find("<html lang=\"ar\" dir=\"rtl\">"), std::string::npos) << r.body;
     for (const char* t : {"t1", "t2", "t3"})
         EXPECT_NE(r.body.find("<a href=\"https://homeroom.example.org/private/students/" +
-                              std::string(t) + "/ar.html\" dir=\"auto\">"),
+                              std::string(t) + "/" + t + "ok.ar.html\" dir=\"auto\">"),
                   std::string::npos)
             << r.body;
     EXPECT_NE(r.body.find(">Maya</a>"), std::string::npos);
@@ -100,14 +100,19 @@ TEST(ShortLinkEndpoint, AFamilyLinkAnswersAPageToChooseFromWithEscapedNames) {
 }
 
 TEST(ShortLinkEndpoint, AFamilyPageSpeaksThePagesLanguageOrEnglish) {
-    const std::vector<store::ShortLinkChoice> spanish = {{"Ana", "private/students/t1/es.html"}};
+    const std::vector<store::ShortLinkChoice> spanish = {
+        {"Ana", "private/students/t1/t1ok.es.html"}};
     const auto es = family_link_page(spanish, "https://h.example", shipped_languages());
     EXPECT_NE(es.body.find("<html lang=\"es\">"), std::string::npos) << es.body;
+    // A link sent before student pages moved into two-character folders, too.
+    const auto old = family_link_page({{"Ana", "private/students/t1/es.html"}}, "https://h.example",
+                                      shipped_languages());
+    EXPECT_NE(old.body.find("<html lang=\"es\">"), std::string::npos) << old.body;
     EXPECT_NE(es.body.find("<h1>Elija el informe de progreso de uno de sus hijos</h1>"),
               std::string::npos)
         << es.body;
     // A language without a catalog (or a target that is not a page): English.
-    for (const char* target : {"private/students/t1/xx.html", "private/students/t1"}) {
+    for (const char* target : {"private/students/t1/t1ok.xx.html", "private/students/t1"}) {
         const auto en =
             family_link_page({{"Ana", target}}, "https://h.example", shipped_languages());
         EXPECT_NE(en.body.find("<html lang=\"en\"><head>"), std::string::npos) << en.body;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "temp_dir.h"
 
 namespace homeroom::site {
@@ -20,6 +23,24 @@ TEST(FilePublisher, WritesFilesInNewFoldersAndSkipsUnchangedBytes) {
     EXPECT_EQ(publisher.written(), 2u);
     EXPECT_EQ(publisher.unchanged(), 1u);
     // No temporary files are left behind.
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
+        files += e.is_regular_file();
+    EXPECT_EQ(files, 1u);
+}
+
+TEST(FilePublisher, ReplacesAFileOfAnEarlierRunAtOnceWhileItIsBeingRead) {
+    testing::TempDir dir;
+    // What a crashed earlier run may have left: a page cut short.
+    std::filesystem::create_directories(dir / "private/students/ab");
+    testing::write_file(dir / "private/students/ab/page.html", "<p>cut sh");
+    std::ifstream reader(dir / "private/students/ab/page.html");
+    FilePublisher publisher(dir.path());  // a new run: the folder is not its own
+    publisher.publish("private/students/ab/page.html", "<p>the whole page</p>");
+    EXPECT_EQ(testing::read_file(dir / "private/students/ab/page.html"), "<p>the whole page</p>");
+    // Someone reading the old file meanwhile reads it whole (a rename, not a rewrite in place).
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(reader), {}), "<p>cut sh");
+    EXPECT_EQ(publisher.written(), 1u);
     std::size_t files = 0;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
         files += e.is_regular_file();

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -39,6 +40,36 @@ TEST(Database, OpensTheSameNewDatabaseFromManyConnectionsAtOnce) {
             EXPECT_EQ(versions[i], static_cast<int>(schema_migrations().size())) << "opener " << i;
         }
     }
+}
+
+// Short links sent before student pages moved into two-character folders still lead to the page.
+TEST(Database, MovesShortLinksToTheNewPlaceOfStudentPages) {
+    testing::TempDir dir;
+    const auto path = dir / "homeroom.db";
+    const auto& migrations = schema_migrations();
+    std::size_t moved_at = 0;  // the migration that moves them: the first UPDATE of short_links
+    while (std::string_view(migrations[moved_at]).find("UPDATE short_links") ==
+           std::string_view::npos)
+        ++moved_at;
+    {
+        SQLite::Database old(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (std::size_t i = 0; i < moved_at; ++i) old.exec(std::string(migrations[i]));
+        old.exec("PRAGMA user_version=" + std::to_string(moved_at));
+        old.exec(
+            "INSERT INTO short_links VALUES "
+            "('aaaaaaaaaa', 'private/students/abcdefghijklmnopqrstuvwxyz/es.html', 'T'),"
+            "('bbbbbbbbbb', 'private/students/cd/cdefghijklmnopqrstuvwxyzab.en.html', 'T'),"
+            "('cccccccccc', 'private/students/short/en.html', 'T')");
+    }
+    Database db(path);
+    EXPECT_EQ(db.schema_version(), static_cast<int>(migrations.size()));
+    std::vector<std::string> targets;
+    SQLite::Statement q(db.sql(), "SELECT target FROM short_links ORDER BY code");
+    while (q.executeStep()) targets.push_back(q.getColumn(0).getString());
+    EXPECT_EQ(targets,
+              (std::vector<std::string>{"private/students/ab/abcdefghijklmnopqrstuvwxyz.es.html",
+                                        "private/students/cd/cdefghijklmnopqrstuvwxyzab.en.html",
+                                        "private/students/short/en.html"}));
 }
 
 }  // namespace
