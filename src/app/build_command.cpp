@@ -64,7 +64,8 @@ int build_and_report(CommandContext& ctx, store::Database& db, const std::filesy
             << with_thousands(report.partner_pages) << " partner pages, "
             << with_thousands(report.public_pages) << " public files; "
             << with_thousands(report.files_written) << " written, "
-            << with_thousands(report.files_unchanged) << " unchanged (" << timing << ")\n";
+            << with_thousands(report.files_unchanged) << " unchanged, "
+            << with_thousands(report.files_removed) << " out of date removed (" << timing << ")\n";
     if (pdf)
         ctx.out << "PDFs: " << with_thousands(report.student_pdfs) << " student reports, "
                 << with_thousands(report.public_pdfs) << " report cards and summaries, "

@@ -3,11 +3,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "core/errors.h"
 
@@ -88,6 +90,10 @@ bool create_file(const fs::path& path, std::string_view bytes) {
 void FilePublisher::publish(std::string_view relative, std::string_view bytes) {
     check_relative(relative);
     const fs::path target = m_root / fs::path(std::string(relative));
+    {
+        std::lock_guard lock(m_published_mutex);
+        m_published.emplace(relative);
+    }
     std::error_code ec;
     const bool fresh_folder = ensure_folder(target.parent_path(), ec);
     if (ec)
@@ -131,6 +137,51 @@ bool FilePublisher::ensure_folder(const fs::path& folder, std::error_code& ec) {
         return false;
     std::lock_guard lock(m_folders_mutex);
     return m_folders.emplace(folder.native(), made).first->second && made;
+}
+
+std::size_t FilePublisher::remove_unpublished(std::string_view relative,
+                                              std::initializer_list<std::string_view> extensions) {
+    check_relative(relative);
+    const fs::path top = m_root / fs::path(std::string(relative));
+    std::error_code ec;
+    if (!fs::is_directory(top, ec))
+        return 0;
+    const std::size_t root_length = (m_root / "").native().size();
+    std::size_t removed = 0;
+    std::vector<fs::path> folders;
+    try {
+        for (auto it = fs::recursive_directory_iterator(top);
+             it != fs::recursive_directory_iterator(); ++it) {
+            if (it->is_directory()) {
+                folders.push_back(it->path());
+                continue;
+            }
+            const std::string name = it->path().filename().string();
+            // A page, or the temporary file of one that a crashed run left ("x.html.tmp123").
+            const bool ours = std::any_of(extensions.begin(), extensions.end(), [&](auto ext) {
+                return (name.size() > ext.size() && name.ends_with(ext)) ||
+                       name.find(std::string(ext) + ".tmp") != std::string::npos;
+            });
+            // The iterator's paths start with top, which starts with m_root and a '/'.
+            if (!ours || m_published.count(it->path().native().substr(root_length)))
+                continue;
+            fs::remove(it->path());
+            ++removed;
+        }
+    } catch (const fs::filesystem_error& e) {
+        throw IoError("cannot tidy " + top.string() + ": " + e.code().message());
+    }
+    // Deepest first, so that a folder emptied of folders goes too; a folder with anything left
+    // in it (a file of someone else's) stays.
+    std::sort(folders.begin(), folders.end(), [](const fs::path& a, const fs::path& b) {
+        return a.native().size() > b.native().size();
+    });
+    for (const auto& folder : folders)
+        if (fs::is_empty(folder, ec))
+            fs::remove(folder, ec);
+    std::lock_guard lock(m_folders_mutex);
+    m_folders.clear();  // some may be gone
+    return removed;
 }
 
 std::string slug(std::string_view id) {

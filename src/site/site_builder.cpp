@@ -451,6 +451,14 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     publisher.publish("public/robots.txt", "User-agent: *\nAllow: /\n");
     publisher.publish("private/robots.txt", "User-agent: *\nDisallow: /\n");
 
+    // Pages this build did not write are out of date: a student who left, a section or school
+    // that closed, a partner whose agreement ended, a page of an older layout. They go, so that
+    // nothing stale stays behind a link. PDFs only when this build wrote PDFs.
+    for (const char* tree : {"public", "private"})
+        report.files_removed += options.pdf
+                                    ? publisher.remove_unpublished(tree, {".html", ".xlsx", ".pdf"})
+                                    : publisher.remove_unpublished(tree, {".html", ".xlsx"});
+
     report.files_written = publisher.written();
     report.files_unchanged = publisher.unchanged();
     return report;

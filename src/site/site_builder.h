@@ -42,6 +42,7 @@ struct SiteReport {
     std::size_t public_pages = 0;
     std::size_t files_written = 0;
     std::size_t files_unchanged = 0;
+    std::size_t files_removed = 0;  // pages of an earlier build that this one did not write
     std::size_t student_pdfs = 0;
     std::size_t public_pdfs = 0;
     std::size_t print_batches = 0;

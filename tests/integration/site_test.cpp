@@ -213,6 +213,30 @@ TEST_F(SiteBuild, ASecondBuildWritesTheSameBytes) {
     EXPECT_NE(r.out.find(" 0 written"), std::string::npos) << r.out;
 }
 
+TEST_F(SiteBuild, ARebuildRemovesPagesItNoLongerWrites) {
+    // A page of a student who has left, one in the layout of an older Homeroom, and a file of
+    // the host's own that must stay.
+    const auto students = *s_dir / "site" / "private" / "students";
+    fs::create_directories(students / "zz");
+    write_file(students / "zz" / "zzzzzzzzzzzzzzzzzzzzzzzzzz.en.html", "<p>left in March</p>");
+    const std::string old_token(26, 'q');
+    fs::create_directories(students / old_token);
+    write_file(students / old_token / "en.html", "<p>old layout</p>");
+    write_file(*s_dir / "site" / "private" / ".htaccess", "Require valid-user\n");
+    const auto kept = files("private", ".html").size() - 2;
+    const std::string db = (*s_dir / "h.db").string();
+    const auto r = run_homeroom({"--config", (*s_dir / "h.ini").string(), "--db", db, "build",
+                                 "--out", (*s_dir / "site").string()},
+                                HOMEROOM_SOURCE_DIR);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find(" 0 written, "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(", 2 out of date removed"), std::string::npos) << r.out;
+    EXPECT_FALSE(fs::exists(students / "zz"));
+    EXPECT_FALSE(fs::exists(students / old_token));
+    EXPECT_EQ(read_file(*s_dir / "site" / "private" / ".htaccess"), "Require valid-user\n");
+    EXPECT_EQ(files("private", ".html").size(), kept);
+}
+
 TEST_F(SiteBuild, BuildWithoutSnapshotsSaysSo) {
     TempDir dir;
     const auto r = run_homeroom(

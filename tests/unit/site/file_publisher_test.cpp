@@ -47,6 +47,32 @@ TEST(FilePublisher, ReplacesAFileOfAnEarlierRunAtOnceWhileItIsBeingRead) {
     EXPECT_EQ(files, 1u);
 }
 
+TEST(FilePublisher, RemovesThePagesItDidNotPublishAndTheFoldersLeftEmpty) {
+    testing::TempDir dir;
+    namespace fs = std::filesystem;
+    for (const char* folder :
+         {"private/students/ab", "private/students/olderlayouttoken", "private/students/cd"})
+        fs::create_directories(dir / folder);
+    testing::write_file(dir / "private/students/ab/gone.en.html", "a student who left");
+    testing::write_file(dir / "private/students/ab/gone.en.html.tmp12", "a crashed run's");
+    testing::write_file(dir / "private/students/olderlayouttoken/en.html", "an old layout");
+    testing::write_file(dir / "private/students/cd/notes.txt", "someone else's");
+    FilePublisher publisher(dir.path());
+    publisher.publish("private/students/ab/kept.en.html", "a current page");
+    publisher.publish("private/students/ab/kept.en.html", "a current page");  // unchanged
+    EXPECT_EQ(publisher.remove_unpublished("private", {".html"}), 3u);
+    EXPECT_EQ(testing::read_file(dir / "private/students/ab/kept.en.html"), "a current page");
+    EXPECT_FALSE(fs::exists(dir / "private/students/ab/gone.en.html"));
+    EXPECT_FALSE(fs::exists(dir / "private/students/ab/gone.en.html.tmp12"));
+    EXPECT_FALSE(fs::exists(dir / "private/students/olderlayouttoken"));
+    EXPECT_TRUE(fs::exists(dir / "private/students/cd/notes.txt"));
+    EXPECT_EQ(publisher.remove_unpublished("private", {".html"}), 0u);
+    EXPECT_EQ(publisher.remove_unpublished("public", {".html"}), 0u);  // not there: nothing
+    // Publishing again afterwards makes the folders it needs again.
+    publisher.publish("private/students/ef/new.en.html", "x");
+    EXPECT_TRUE(fs::exists(dir / "private/students/ef/new.en.html"));
+}
+
 TEST(FilePublisher, RefusesPathsThatLeaveTheSite) {
     testing::TempDir dir;
     FilePublisher publisher(dir / "site");
