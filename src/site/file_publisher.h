@@ -40,8 +40,8 @@ class FilePublisher {
     bool ensure_folder(const std::filesystem::path& folder, std::error_code& ec);
 
     std::filesystem::path m_root;
-    // Folders made or found so far: a site has one folder per student, and asking the file
-    // system again about every folder of every page was a tenth of the build.
+    // Folders made or found so far: asking the file system again about the folder of every
+    // page was a tenth of the build.
     std::mutex m_folders_mutex;
     std::unordered_map<std::string, bool> m_folders;  // folder -> made by this publisher
     std::mutex m_published_mutex;
