@@ -10,6 +10,13 @@
 namespace homeroom::site {
 namespace {
 
+std::size_t regular_files(const std::filesystem::path& dir) {
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        files += e.is_regular_file();
+    return files;
+}
+
 TEST(FilePublisher, WritesFilesInNewFoldersAndSkipsUnchangedBytes) {
     testing::TempDir dir;
     FilePublisher publisher(dir.path());
@@ -22,11 +29,7 @@ TEST(FilePublisher, WritesFilesInNewFoldersAndSkipsUnchangedBytes) {
     EXPECT_EQ(testing::read_file(dir / "public/en/index.html"), "<p>changed</p>");
     EXPECT_EQ(publisher.written(), 2u);
     EXPECT_EQ(publisher.unchanged(), 1u);
-    // No temporary files are left behind.
-    std::size_t files = 0;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
-        files += e.is_regular_file();
-    EXPECT_EQ(files, 1u);
+    EXPECT_EQ(regular_files(dir.path()), 1u);  // no temporary files are left behind
 }
 
 TEST(FilePublisher, ReplacesAFileOfAnEarlierRunAtOnceWhileItIsBeingRead) {
@@ -41,10 +44,7 @@ TEST(FilePublisher, ReplacesAFileOfAnEarlierRunAtOnceWhileItIsBeingRead) {
     // Someone reading the old file meanwhile reads it whole (a rename, not a rewrite in place).
     EXPECT_EQ(std::string(std::istreambuf_iterator<char>(reader), {}), "<p>cut sh");
     EXPECT_EQ(publisher.written(), 1u);
-    std::size_t files = 0;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
-        files += e.is_regular_file();
-    EXPECT_EQ(files, 1u);
+    EXPECT_EQ(regular_files(dir.path()), 1u);
 }
 
 TEST(FilePublisher, RemovesThePagesItDidNotPublishAndTheFoldersLeftEmpty) {
