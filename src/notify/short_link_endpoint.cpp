@@ -23,21 +23,14 @@ HttpResponse not_found() {
     return r;
 }
 
-}  // namespace
-
-namespace {
-
-// "private/students/<xx>/<token>.<lang>.html" -> "<lang>"; empty for anything else.
+// "private/students/<xx>/<token>.<lang>.html" (or the older ".../<token>/<lang>.html") ->
+// "<lang>"; empty for anything else.
 std::string page_language(std::string_view target) {
-    constexpr std::string_view suffix = ".html";
-    if (target.size() <= suffix.size() || target.substr(target.size() - suffix.size()) != suffix)
+    if (!target.ends_with(".html"))
         return {};
-    target.remove_suffix(suffix.size());
-    const auto slash = target.rfind('/');
-    if (slash != std::string_view::npos)
-        target.remove_prefix(slash + 1);
-    const auto dot = target.rfind('.');
-    return std::string(dot == std::string_view::npos ? target : target.substr(dot + 1));
+    target.remove_suffix(std::string_view(".html").size());
+    target.remove_prefix(target.rfind('/') + 1);  // npos + 1 == 0: no folder
+    return std::string(target.substr(target.rfind('.') + 1));
 }
 
 }  // namespace

@@ -257,29 +257,30 @@ std::optional<ChartDrawing> ChartDrawing::parse(std::string_view svg) {
             Shape s;
             if (!self_closing || !read_paint(attributes, groups.back(), s))
                 return std::nullopt;
-            const auto get = [&](std::string_view n, double fallback) -> std::optional<double> {
-                const auto* v = find(attributes, n);
-                return v ? number(*v) : std::optional<double>(fallback);
+            // The four numbers of a rect or line into s.x, s.y, s.w, s.h (absent: 0).
+            const auto read_four = [&](std::initializer_list<std::string_view> names) {
+                double* into[] = {&s.x, &s.y, &s.w, &s.h};
+                std::size_t i = 0;
+                for (const auto n : names) {
+                    const auto* v = find(attributes, n);
+                    const auto value = v ? number(*v) : std::optional<double>(0);
+                    if (!value)
+                        return false;
+                    *into[i++] = *value;
+                }
+                return true;
             };
             if (name == "rect") {
                 if (!only(attributes,
-                          {"x", "y", "width", "height", "fill", "stroke", "stroke-width"}))
+                          {"x", "y", "width", "height", "fill", "stroke", "stroke-width"}) ||
+                    !read_four({"x", "y", "width", "height"}))
                     return std::nullopt;
                 s.kind = Shape::Kind::rect;
-                const auto x = get("x", 0), y = get("y", 0), w = get("width", 0),
-                           h = get("height", 0);
-                if (!x || !y || !w || !h)
-                    return std::nullopt;
-                s.x = *x, s.y = *y, s.w = *w, s.h = *h;
             } else if (name == "line") {
-                if (!only(attributes, {"x1", "y1", "x2", "y2", "stroke", "stroke-width"}))
+                if (!only(attributes, {"x1", "y1", "x2", "y2", "stroke", "stroke-width"}) ||
+                    !read_four({"x1", "y1", "x2", "y2"}))
                     return std::nullopt;
                 s.kind = Shape::Kind::line;
-                const auto x1 = get("x1", 0), y1 = get("y1", 0), x2 = get("x2", 0),
-                           y2 = get("y2", 0);
-                if (!x1 || !y1 || !x2 || !y2)
-                    return std::nullopt;
-                s.x = *x1, s.y = *y1, s.w = *x2, s.h = *y2;
                 s.fill.reset();
             } else {
                 if (!only(attributes, {"d", "fill", "stroke", "stroke-width", "stroke-linecap"}))

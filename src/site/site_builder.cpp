@@ -263,6 +263,9 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             }
 
             // One roster row per section the student is enrolled in.
+            // From private/classes/ to the English page under private/students/.
+            const std::string page_href =
+                "../" + student_file_path(token, "en", "html").substr(std::size("private/") - 1);
             for (const auto& enrollment : job.now.enrollments) {
                 render::RosterRow row;
                 row.student_name =
@@ -271,7 +274,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                 row.last_name = student.last_name;
                 row.first_name = student.first_name;
                 row.grade = student.grade;
-                row.page_href = "../" + student_file_path(token, "en", "html").substr(8);
+                row.page_href = page_href;
                 row.attendance_rate = ind.attendance.counts.rate();
                 row.absences = ind.attendance.counts.absences();
                 row.chronically_absent = ind.chronically_absent;

@@ -48,8 +48,7 @@ struct SiteReport {
     std::size_t print_batches = 0;
     std::size_t batch_reports = 0;  // reports in the print batches
     // Wall-clock seconds of the stages: every student (HTML pages and PDFs, indicators), the
-    // class pages, the public pages (HTML), the public
-    // PDFs, the print batches.
+    // class pages, the public pages (HTML), the public PDFs, the print batches.
     double student_seconds = 0, class_seconds = 0, public_seconds = 0, public_pdf_seconds = 0,
            batch_seconds = 0;
 };

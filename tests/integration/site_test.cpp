@@ -65,6 +65,14 @@ class SiteBuild : public ::testing::Test {
         delete s_build_output;
     }
 
+    // `homeroom build` once more, into the suite's site.
+    static testing::CommandResult build_again() {
+        return run_homeroom(
+            {"--config", (*s_dir / "h.ini").string(), "--db", (*s_dir / "h.db").string(), "build",
+             "--out", (*s_dir / "site").string()},
+            HOMEROOM_SOURCE_DIR);
+    }
+
     static std::vector<fs::path> files(const std::string& tree, const std::string& ext) {
         std::vector<fs::path> out;
         for (const auto& e : fs::recursive_directory_iterator(*s_dir / "site" / tree))
@@ -205,10 +213,7 @@ TEST_F(SiteBuild, EveryPageIsWellFormedForTidy) {
 }
 
 TEST_F(SiteBuild, ASecondBuildWritesTheSameBytes) {
-    const std::string db = (*s_dir / "h.db").string();
-    const auto r = run_homeroom({"--config", (*s_dir / "h.ini").string(), "--db", db, "build",
-                                 "--out", (*s_dir / "site").string()},
-                                HOMEROOM_SOURCE_DIR);
+    const auto r = build_again();
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find(" 0 written"), std::string::npos) << r.out;
 }
@@ -224,10 +229,7 @@ TEST_F(SiteBuild, ARebuildRemovesPagesItNoLongerWrites) {
     write_file(students / old_token / "en.html", "<p>old layout</p>");
     write_file(*s_dir / "site" / "private" / ".htaccess", "Require valid-user\n");
     const auto kept = files("private", ".html").size() - 2;
-    const std::string db = (*s_dir / "h.db").string();
-    const auto r = run_homeroom({"--config", (*s_dir / "h.ini").string(), "--db", db, "build",
-                                 "--out", (*s_dir / "site").string()},
-                                HOMEROOM_SOURCE_DIR);
+    const auto r = build_again();
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find(" 0 written, "), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(", 2 out of date removed"), std::string::npos) << r.out;
