@@ -5,6 +5,7 @@
 #include "app/command_line.h"
 #include "app/exit_codes.h"
 #include "core/errors.h"
+#include "core/untrusted_text.h"
 #include "store/disclosure_log.h"
 
 namespace homeroom::app {
@@ -93,8 +94,8 @@ int run_disclosures(CommandContext& ctx, const std::vector<std::string>& args) {
             << (by_student ? " about student " : " to partner ") << key << ", newest first\n";
     for (const auto& e : entries) {
         ctx.out << "\n#" << e.id << "  " << e.recorded_at << "  to " << e.partner_id << " ("
-                << e.partner_name << ")\n"
-                << "  agreement: " << e.agreement_id << " - " << e.purpose << "\n"
+                << terminal_text(e.partner_name) << ")\n"
+                << "  agreement: " << e.agreement_id << " - " << terminal_text(e.purpose) << "\n"
                 << "  data as of: " << e.as_of.to_string() << "\n"
                 << "  fields: " << join(e.fields) << "\n";
         if (by_student)

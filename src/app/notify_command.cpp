@@ -48,9 +48,11 @@ void print_digest_report(std::ostream& out, const notify::WeeklyDigestReport& r,
     else
         out << ", no earlier snapshot to compare with";
     out << "\n";
-    out << "  consent checked on " << r.send_date.to_string() << "; " << with_thousands(r.students)
-        << " students, " << r.links_allowed << " of " << r.links_considered
-        << " contact-student links allowed";
+    out << "  consent checked on " << r.send_date.to_string();
+    if (r.consent_snapshot != s.now.as_of)
+        out << " against the latest snapshot (" << r.consent_snapshot.to_string() << ")";
+    out << "; " << with_thousands(r.students) << " students enrolled, " << r.links_allowed << " of "
+        << r.links_considered << " contact-student links allowed";
     if (r.unknown_links > 0)
         out << ", " << r.unknown_links << " naming unknown students or contacts";
     out << "\n";
@@ -62,10 +64,14 @@ void print_digest_report(std::ostream& out, const notify::WeeklyDigestReport& r,
     out << "\n";
     if (r.recorded_opt_outs > 0)
         out << "  opted out through unsubscribe links: " << r.recorded_opt_outs << "\n";
+    if (r.recorded_stops > 0)
+        out << "  opted out by texting STOP: " << r.recorded_stops << "\n";
     out << "  digests: with-news=" << r.with_news << " nothing-new-sent=" << r.nothing_new_sent
         << " nothing-new-skipped=" << r.nothing_new_skipped << "\n";
     out << "  " << (request.dry_run ? "would queue" : "queued") << ": new=" << r.queued
         << " already-queued=" << r.already_queued;
+    if (r.rebuilt > 0)
+        out << " rebuilt=" << r.rebuilt << " (their students changed)";
     if (r.cancelled > 0)
         out << " cancelled=" << r.cancelled << " (no longer allowed)";
     out << "\n";

@@ -6,13 +6,17 @@
 #include "app/exit_codes.h"
 #include "app/progress_line.h"
 #include "core/errors.h"
+#include "core/untrusted_text.h"
 #include "store/outbox_repository.h"
 
 namespace homeroom::app {
 namespace {
 
 // Columns padded to their widest cell; the last one is left as it is.
-void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+// Cells hold the outbox's own text (addresses, server replies): one plain line each.
+void print_table(std::ostream& out, std::vector<std::vector<std::string>> rows) {
+    for (auto& row : rows)
+        for (auto& cell : row) cell = terminal_text(cell);
     std::vector<std::size_t> widths;
     for (const auto& row : rows)
         for (std::size_t i = 0; i + 1 < row.size(); ++i) {

@@ -2,17 +2,21 @@
 
 #include <algorithm>
 
+#include "core/untrusted_text.h"
+
 namespace homeroom {
 
 std::string Diagnostic::to_string() const {
-    std::string out = file;
+    // Messages quote the file's own bytes (and a name may hold a U+202E or an ESC): one line of
+    // plain text whatever they hold.
+    std::string out = terminal_text(file);
     if (line > 0) {
         out += ':' + std::to_string(line);
         if (column > 0)
             out += ':' + std::to_string(column);
     }
     out += severity == Severity::error ? ": error: " : ": warning: ";
-    out += message;
+    out += terminal_text(message);
     return out;
 }
 

@@ -11,10 +11,17 @@ namespace homeroom {
 // The age at which FERPA rights pass from the parents to the student.
 inline constexpr int k_age_of_eligibility = 18;
 
+// The link is the student's own contact (relationship "self"): the student is the addressee.
+inline bool is_self_link(const StudentContact& link) {
+    return link.relationship == "self";
+}
+
 // Whether the student is 18 or older on `on` and the link lacks the student's explicit consent
-// (absent counts as refused).
+// (absent counts as refused). The student's own link needs none: the rights are theirs, and
+// asking an adult for consent to hear about themselves would silence them.
 inline bool needs_student_consent(const Student& student, const StudentContact& link, Date on) {
-    return age_on(student.birth_date, on) >= k_age_of_eligibility && link.student_consent != true;
+    return age_on(student.birth_date, on) >= k_age_of_eligibility && !is_self_link(link) &&
+           link.student_consent != true;
 }
 
 }  // namespace homeroom

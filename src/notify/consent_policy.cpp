@@ -24,6 +24,8 @@ bool prefers(const Contact& contact, Channel channel) {
 
 std::string_view to_code(RefusalReason reason) {
     switch (reason) {
+        case RefusalReason::left_school:
+            return "left_school";
         case RefusalReason::no_educational_rights:
             return "no_educational_rights";
         case RefusalReason::no_contact_restriction:
@@ -74,7 +76,9 @@ ConsentDecision decide_consent(const Student& student, const Contact& contact,
                     "address_on_file",
                     email ? "email_consent" : "sms_consent",
                     "not_opted_out",
-                    eligible ? "student_consent_18_plus" : "minor_student"};
+                    !eligible            ? "minor_student"
+                    : is_self_link(link) ? "eligible_student_self"
+                                         : "student_consent_18_plus"};
     return d;
 }
 

@@ -172,6 +172,7 @@ mstch::map digest_context(const DigestRequest& request, const render::Localizer&
         {"has_news", has_news},
         {"children", children},
         {"has_unsubscribe", !request.unsubscribe_url.empty()},
+        {"to_student", request.addressed_to_student},
         {"unsubscribe_url", request.unsubscribe_url}};
 }
 

@@ -27,6 +27,9 @@ struct DigestRequest {
     std::vector<const ChildWeek*> children;  // never empty; shown by first name, then id
     std::string district_name;
     std::string unsubscribe_url;  // for the footer; may be empty
+    // An eligible student's own mailbox: the footer says why the student receives it, not
+    // "a parent or guardian".
+    bool addressed_to_student = false;
 };
 
 struct DigestSettings {

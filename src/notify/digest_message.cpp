@@ -19,6 +19,7 @@ std::optional<DigestMessage> make_digest_message(const Recipient& r, const Conta
     request.language = contact.preferred_language;
     request.district_name = s.district_name;
     request.children = std::move(children);
+    request.addressed_to_student = r.addressed_to_student();
     // The confirmation page speaks the digest's language.
     const std::string token = make_unsubscribe_token(
         s.secret, {r.contact_id, s.channel, localizers.get(contact.preferred_language).language()});
@@ -34,6 +35,7 @@ std::optional<DigestMessage> make_digest_message(const Recipient& r, const Conta
     m.recipient = r.address;
     m.subject = digest->subject;
     m.allowed_by = format_allowed_by(r);
+    m.student_ids = r.student_ids;
 
     MailContent mail;
     mail.from = s.from;

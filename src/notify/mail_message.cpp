@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/untrusted_text.h"
 #include "notify/recipient_address.h"
 
 namespace homeroom::notify {
@@ -413,7 +414,9 @@ std::string clean_header_text(std::string_view text) {
     }
     if (!out.empty() && out.back() == ' ')
         out.pop_back();
-    return out;
+    // The rule of every output (core/untrusted_text.h): a U+202E in a name would reverse the
+    // Subject or To line in the parent's mail client. Nothing else is left for it to drop.
+    return clean_untrusted_text(out);
 }
 
 std::string encode_unstructured(std::string_view text, std::size_t used) {

@@ -4,9 +4,9 @@
 // inputs), so a message queued once can be re-sent identically after a crash.
 //
 // Untrusted text never becomes structure: in display names and the subject every control
-// character (CR and LF included) becomes a space and invalid UTF-8 becomes U+FFFD before
-// encoding; addresses, Message-ID and unsubscribe links are validated and refused
-// (std::invalid_argument) rather than repaired.
+// character (CR and LF included) becomes a space, bidi overrides and isolates are dropped and
+// invalid UTF-8 becomes U+FFFD before encoding; addresses, Message-ID and unsubscribe links are
+// validated and refused (std::invalid_argument) rather than repaired.
 #pragma once
 
 #include <chrono>
@@ -46,7 +46,8 @@ std::string format_mail_date(std::chrono::sys_seconds time);
 std::string build_mail_message(const MailContent& content);
 
 // The building blocks, exposed for tests.
-// Valid UTF-8 with controls (C0, DEL, C1, U+2028/9) as spaces, runs of spaces collapsed, trimmed.
+// Valid UTF-8 with controls (C0, DEL, C1, U+2028/9) as spaces, runs of spaces collapsed, trimmed,
+// and without bidi embeddings, overrides and isolates (core/untrusted_text.h).
 std::string clean_header_text(std::string_view text);
 // Header field body for `text` (already clean) starting at column `used`: printable ASCII
 // words as they are, each run of other words as RFC 2047 encoded words ("=?UTF-8?Q?...?=" for

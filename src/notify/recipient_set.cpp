@@ -27,6 +27,11 @@ struct Mailbox {
 
 }  // namespace
 
+bool Recipient::addressed_to_student() const {
+    return !grants.empty() &&
+           std::all_of(grants.begin(), grants.end(), [](const ConsentGrant& g) { return g.self; });
+}
+
 int RecipientSet::refused_total() const {
     int total = 0;
     for (int n : refusals) total += n;
@@ -36,11 +41,15 @@ int RecipientSet::refused_total() const {
 RecipientSet build_recipient_set(const std::vector<Student>& students,
                                  const std::vector<Contact>& contacts,
                                  const std::vector<StudentContact>& links, Channel channel,
-                                 Date send_date) {
+                                 Date send_date, Date week_start) {
     RecipientSet out;
     out.channel = channel;
     out.send_date = send_date;
-    auto count = [&](RefusalReason r) { ++out.refusals[static_cast<std::size_t>(r)]; };
+    const StudentContact* current = nullptr;  // the link being decided
+    auto count = [&](RefusalReason r) {
+        ++out.refusals[static_cast<std::size_t>(r)];
+        out.refused_links.push_back({current->student_id, current->contact_id, r});
+    };
 
     std::unordered_map<std::string_view, const Student*> student_by_id;
     for (const auto& s : students) student_by_id.emplace(s.id, &s);
@@ -74,6 +83,11 @@ RecipientSet build_recipient_set(const std::vector<Student>& students,
             continue;
         }
         ++out.links_considered;
+        current = &l;
+        if (s->second->exit_date && *s->second->exit_date < week_start) {
+            count(RefusalReason::left_school);
+            continue;
+        }
         auto decision = decide_consent(*s->second, *c->second, l, channel, send_date);
         if (!decision.allowed) {
             count(*decision.refusal);
@@ -89,7 +103,8 @@ RecipientSet build_recipient_set(const std::vector<Student>& students,
             continue;
         }
         ++out.links_allowed;
-        box.grants.push_back({l.student_id, l.contact_id, std::move(decision.allowed_by)});
+        box.grants.push_back(
+            {l.student_id, l.contact_id, std::move(decision.allowed_by), is_self_link(l)});
     }
 
     for (auto& [key, box] : mailboxes) {

@@ -30,6 +30,7 @@ std::optional<SmsDigestMessage> make_sms_digest_message(const Recipient& r, cons
                 (text->over_budget ? ", over budget" : "");
     m.body = text->text;
     m.allowed_by = format_allowed_by(r);
+    m.student_ids = r.student_ids;
     out.text = std::move(*text);
     return out;
 }

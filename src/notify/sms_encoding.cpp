@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/untrusted_text.h"
+
 namespace homeroom::notify {
 namespace {
 
@@ -177,13 +179,16 @@ std::string downgrade_lookalikes(std::string_view s) {
     return out;
 }
 
-std::string prepare_sms_text(std::string_view utf8) {
-    if (measure_sms(utf8).coding == SmsCoding::gsm7)
-        return std::string(utf8);
-    std::string downgraded = downgrade_lookalikes(utf8);
+std::string prepare_sms_text(std::string_view text) {
+    // The rule of every output first (core/untrusted_text.h): a U+202E in a child's name would
+    // reverse the rest of a UCS-2 text on the parent's phone.
+    std::string clean = clean_untrusted_text(text);
+    if (measure_sms(clean).coding == SmsCoding::gsm7)
+        return clean;
+    std::string downgraded = downgrade_lookalikes(clean);
     if (measure_sms(downgraded).coding == SmsCoding::gsm7)
         return downgraded;
-    return std::string(utf8);
+    return clean;
 }
 
 SmsMeasure measure_sms(std::string_view s) {

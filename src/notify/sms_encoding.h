@@ -36,8 +36,10 @@ int gsm7_septets(char32_t code_point);
 // (LRM, RLM, embeddings, isolates). Anything else, the emoji joiner included, is kept.
 std::string downgrade_lookalikes(std::string_view utf8);
 
-// The text as it will be sent: downgraded when that makes it GSM-7, else unchanged (UCS-2 can
-// carry the curly quotes, and an Arabic text keeps its own punctuation).
+// The text as it will be sent: cleaned of bidi embeddings, overrides and isolates and of control
+// characters other than tab and newline (core/untrusted_text.h), then downgraded when that makes
+// it GSM-7, else left so (UCS-2 can carry the curly quotes, and an Arabic text keeps its own
+// punctuation).
 std::string prepare_sms_text(std::string_view utf8);
 
 // The coding, length and parts of `utf8` exactly as given (no downgrade). Invalid UTF-8 bytes

@@ -169,7 +169,7 @@ HttpResponse SmsEndpoint::inbound(const HttpRequest& request) {
         store::OutboxRepository outbox(m_db);
         bool changed = false;
         for (const auto& c : contacts) {
-            changed |= opt_outs.record(c.contact_id, Channel::sms, "sms-stop", now) ==
+            changed |= opt_outs.record(c.contact_id, Channel::sms, store::k_sms_stop_source, now) ==
                        store::OptOutResult::recorded;
             outbox.cancel_pending(c.contact_id, Channel::sms, now, "opted out by SMS STOP");
         }

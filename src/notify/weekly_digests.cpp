@@ -5,13 +5,16 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "core/errors.h"
 #include "metrics/student_changes.h"
 #include "metrics/student_indicators.h"
+#include "notify/outbox_recheck.h"
 #include "notify/recipient_address.h"
 #include "notify/recipient_set.h"
 #include "notify/sms_digest_message.h"
@@ -28,6 +31,19 @@ namespace homeroom::notify {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Why an email was sent to a contact who chose texts: stored at the end of its allowed_by.
+constexpr std::string_view k_email_fallback_note = "; email fallback after a failed SMS";
+
+bool is_email_fallback(std::string_view allowed_by) {
+    return allowed_by.ends_with(k_email_fallback_note);
+}
+
+// A pending message of the week to rebuild for its mailbox's current students.
+struct PendingRebuild {
+    std::int64_t id = 0;
+    std::string reason;
+};
 
 Date date_of(std::chrono::sys_seconds t) {
     return Date::from_days(static_cast<std::int32_t>(
@@ -207,27 +223,49 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
     const auto total = static_cast<std::size_t>(snapshot_repo.count_rows(snaps.now.id, "students"));
     const Children children = summarize_children(db, o, snaps, now, before ? &*before : nullptr,
                                                  localizers, base_url, total);
-    report.students = children.students.size();
+    const Date week_start = o.week.week_start();
+    report.students = static_cast<std::size_t>(std::count_if(
+        children.students.begin(), children.students.end(),
+        [&](const Student& s) { return !s.exit_date || *s.exit_date >= week_start; }));
 
-    // Consent, with Homeroom's own opt-outs on top of the snapshot's flags.
-    const auto opted_out = store::OptOutRepository(db).contacts(o.channel);
+    // Consent is a matter of today, not of the week: the rules read the latest snapshot (a
+    // no-contact order imported after the week's own snapshot holds for this week's digests),
+    // with Homeroom's own opt-outs on top of its flags. The news still comes from the week's.
+    const auto latest = snapshot_repo.latest();
+    store::ConsentRecords consent;
+    if (latest && latest->id != snaps.now.id) {
+        consent = store::load_consent_records(db, latest->id);
+    } else {
+        consent.students = children.students;
+        consent.contacts = tables.contacts;
+        consent.links = tables.links;
+    }
+    report.consent_snapshot = latest ? latest->as_of : snaps.now.as_of;
+    const auto opted_out = store::OptOutRepository(db).sources(o.channel);
     const auto stopped_numbers = o.channel == Channel::sms
                                      ? store::SmsInboundRepository(db).stopped_numbers()
                                      : std::set<std::string, std::less<>>{};
-    std::vector<Contact> contacts = tables.contacts;
+    std::vector<Contact>& contacts = consent.contacts;
     for (auto& c : contacts) {
         if (!opted_out.count(c.id) && !stopped_numbers.count(trimmed(c.mobile)))
             continue;
-        ++report.recorded_opt_outs;
+        const auto source = opted_out.find(c.id);
+        ++(source == opted_out.end() || source->second == store::k_sms_stop_source
+               ? report.recorded_stops
+               : report.recorded_opt_outs);
         (o.channel == Channel::email ? c.email_opted_out : c.sms_opted_out) = true;
     }
     if (o.sms_fallback && o.only_contacts)
         for (auto& c : contacts)
             if (o.only_contacts->count(c.id))
                 c.preferred_channel = "both";
+    std::unordered_map<std::string_view, const Contact*> contact_by_id;
+    for (const auto& c : contacts) contact_by_id.emplace(c.id, &c);
+    // Only the students of the week's snapshot have a week to tell.
+    std::erase_if(consent.students, [&](const Student& s) { return !children.find(s.id); });
     report.send_date = std::max(date_of(o.now), o.week.week_start().plus_days(6));
-    RecipientSet recipients =
-        build_recipient_set(children.students, contacts, tables.links, o.channel, report.send_date);
+    RecipientSet recipients = build_recipient_set(consent.students, contacts, consent.links,
+                                                  o.channel, report.send_date, week_start);
     if (o.only_contacts) {
         std::erase_if(recipients.recipients, [&](const Recipient& r) {
             return std::none_of(r.contact_ids.begin(), r.contact_ids.end(),
@@ -240,23 +278,37 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
     report.unknown_links = recipients.unknown_links;
     report.refusals = recipients.refusals;
 
-    // What earlier runs queued for this week: not built again. Messages still waiting for a
-    // contact who may no longer receive them (consent withdrawn, opted out) are cancelled.
+    // What earlier runs queued: this week's is not built again unless its students changed
+    // since (then it is rebuilt in place); a pending message that may no longer name one of its
+    // students is cancelled (outbox_recheck.h). The fallback run (only_contacts) sees a part
+    // of the contacts and leaves the other messages alone.
     store::OutboxRepository outbox(db);
     std::set<std::string, std::less<>> queued_contacts, queued_mailboxes;
-    std::set<std::string, std::less<>> allowed_contacts;
-    for (const auto& r : recipients.recipients) allowed_contacts.insert(r.contact_id);
-    for (const auto& m : outbox.list({.channel = o.channel, .week = o.week})) {
+    std::map<const Recipient*, PendingRebuild> rebuilds;
+    const OutboxRecheck recheck(recipients, o.week);
+    for (const auto& m : outbox.list({.channel = o.channel})) {
         if (m.key.kind != k_weekly_digest_kind)
             continue;
-        queued_contacts.insert(m.key.contact_id);
-        queued_mailboxes.insert(mailbox_key(o.channel, m.recipient));
+        const bool this_week = m.key.week.week_start() == week_start;
+        if (this_week) {
+            queued_contacts.insert(m.key.contact_id);
+            queued_mailboxes.insert(mailbox_key(o.channel, m.recipient));
+        }
         const bool pending =
             m.status == MessageStatus::created || m.status == MessageStatus::temporary_failure;
-        if (pending && !allowed_contacts.count(m.key.contact_id) && !o.dry_run && !o.only_contacts)
-            report.cancelled += outbox.transition(m.id, MessageStatus::cancelled, o.now,
-                                                  "no longer allowed: consent withdrawn or "
-                                                  "opted out");
+        if (!pending || o.only_contacts || is_email_fallback(m.allowed_by))
+            continue;
+        const auto d =
+            recheck.decide({m.id, m.key.contact_id, m.recipient, m.key.week, m.student_ids});
+        if (d.action == RecheckAction::cancel) {
+            if (!o.dry_run)
+                report.cancelled +=
+                    outbox.transition(m.id, MessageStatus::cancelled, o.now, d.reason);
+            else
+                ++report.cancelled;
+        } else if (d.action == RecheckAction::rebuild && !rebuilds.count(d.recipient)) {
+            rebuilds[d.recipient] = {m.id, d.reason};
+        }
     }
 
     if (o.dry_run) {
@@ -294,7 +346,7 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
         auto build_sms = [&](std::size_t i, const SmsShortLinks* links) {
             const Recipient& r = list[first + i];
             auto text =
-                make_sms_digest_message(r, now.contacts.at(r.contact_id), kids_of(r), o.week,
+                make_sms_digest_message(r, *contact_by_id.at(r.contact_id), kids_of(r), o.week,
                                         o.sms_max_segments, o.digest, localizers, links);
             batch[i].reset();
             batch_links[i].clear();
@@ -304,14 +356,15 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
             m.has_news = text->text.has_news;
             m.message = std::move(text->message);
             if (o.sms_fallback)
-                m.message.allowed_by += "; email fallback after a failed SMS";
+                m.message.allowed_by += k_email_fallback_note;
             batch[i] = std::move(m);
             batch_links[i] = std::move(text->text.links);
         };
         parallel_for(last - first, threads, [&](std::size_t i) {
             const Recipient& r = list[first + i];
-            if (queued_contacts.count(r.contact_id) ||
-                queued_mailboxes.count(mailbox_key(o.channel, r.address))) {
+            if (!rebuilds.count(&r) &&
+                (queued_contacts.count(r.contact_id) ||
+                 queued_mailboxes.count(mailbox_key(o.channel, r.address)))) {
                 skipped_as_queued[i] = 1;
                 return;
             }
@@ -320,10 +373,10 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
                 return;
             }
             auto kids = kids_of(r);
-            auto message = make_digest_message(r, now.contacts.at(r.contact_id), std::move(kids),
+            auto message = make_digest_message(r, *contact_by_id.at(r.contact_id), std::move(kids),
                                                o.week, mail_settings, localizers, templates);
             if (message && o.sms_fallback)
-                message->message.allowed_by += "; email fallback after a failed SMS";
+                message->message.allowed_by += k_email_fallback_note;
             if (!message)
                 return;
             if (!o.dry_run)
@@ -347,10 +400,27 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
         }
 
         std::vector<store::NewOutboxMessage> to_queue;
-        std::vector<store::ShortLink> to_remember;
+        std::vector<store::RevisedOutboxMessage> to_revise;
+        std::vector<store::ShortLink> to_remember, to_remember_revised;
         for (std::size_t i = 0; i < batch.size(); ++i) {
             if (skipped_as_queued[i]) {
                 ++report.already_queued;
+                continue;
+            }
+            const auto rebuild = rebuilds.find(&list[first + i]);
+            if (rebuild != rebuilds.end()) {
+                const auto& [id, reason] = rebuild->second;
+                if (o.dry_run) {
+                    ++report.rebuilt;
+                } else if (!batch[i]) {  // nothing left to tell: not sent at all
+                    report.cancelled += outbox.transition(
+                        id, MessageStatus::cancelled, o.now,
+                        "cancelled before sending: nothing new once rebuilt (" + reason + ")");
+                } else {
+                    to_revise.push_back({id, std::move(batch[i]->message), reason});
+                    for (auto& link : batch_links[i])
+                        to_remember_revised.push_back(std::move(link));
+                }
                 continue;
             }
             if (!batch[i]) {
@@ -381,6 +451,17 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
             const std::size_t queued = outbox.queue_all(to_queue, o.now, to_remember);
             report.queued += queued;
             report.already_queued += to_queue.size() - queued;
+        }
+        if (!to_revise.empty()) {
+            const auto revised = outbox.revise_pending(to_revise, o.now, to_remember_revised);
+            report.rebuilt += revised.size();
+            // Claimed by a run meanwhile, or its new address is another message's: not ours to
+            // change; cancelled if still pending, so that stale content is never sent.
+            for (const auto& r : to_revise)
+                if (std::find(revised.begin(), revised.end(), r.id) == revised.end())
+                    report.cancelled += outbox.transition(
+                        r.id, MessageStatus::cancelled, o.now,
+                        "cancelled before sending: could not be rebuilt (" + r.revision + ")");
         }
         done = last;
         if (o.progress)

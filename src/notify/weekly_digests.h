@@ -9,7 +9,10 @@
 //      into the exact bytes of an email (mail_message.h) with a signed unsubscribe link — or,
 //      for SMS, one short text per phone with short links "<base_url>/s/<code>" to the pages
 //      (sms_digest_message.h);
-//   5. queue each batch in one transaction, keyed by (contact, week, kind, channel) so that a
+//   5. check what earlier runs queued against the latest snapshot's consent (outbox_recheck.h):
+//      rebuild this week's messages whose students changed, cancel those that may no longer be
+//      sent;
+//   6. queue each batch in one transaction, keyed by (contact, week, kind, channel) so that a
 //      second run queues nothing, together with the short links its texts carry (a text whose
 //      code would collide gets the full page URLs instead) — or, for a dry run, write previews
 //      and queue nothing.
@@ -75,17 +78,20 @@ struct WeeklyDigestReport {
     // The day the consent rules are checked on (18 or older?): today, or the week's Sunday when
     // that is later, so that a student who turns 18 by then is treated as an adult.
     Date send_date;
-    std::size_t students = 0;    // in the snapshot
+    std::size_t students = 0;    // in the snapshot and enrolled on the week's Monday or later
+    Date consent_snapshot;       // the snapshot the consent rules read: the latest
     std::size_t recipients = 0;  // mailboxes allowed to receive something
     int links_considered = 0, links_allowed = 0, unknown_links = 0;
     std::array<int, k_refusal_reasons.size()> refusals{};  // indexed by RefusalReason
-    std::size_t recorded_opt_outs = 0;  // contacts opted out through Homeroom on this channel
+    std::size_t recorded_opt_outs = 0;  // contacts opted out through an unsubscribe link
+    std::size_t recorded_stops = 0;     // contacts whose number texted STOP (SMS only)
     std::size_t with_news = 0;          // digests built with something new
     std::size_t nothing_new_sent = 0;   // digests built with nothing new (send_nothing_new)
     std::size_t nothing_new_skipped = 0;
     std::size_t queued = 0;          // newly queued (a dry run: would be queued)
     std::size_t already_queued = 0;  // queued by an earlier run: not built again
-    std::size_t cancelled = 0;       // pending messages of contacts no longer allowed
+    std::size_t cancelled = 0;       // pending messages that may no longer name their students
+    std::size_t rebuilt = 0;         // pending messages of the week rebuilt for changed students
     std::size_t previews = 0;        // dry run: messages written to preview_dir
     double seconds = 0;
 };

@@ -58,4 +58,17 @@ std::set<std::string, std::less<>> OptOutRepository::contacts(Channel channel) c
     }
 }
 
+std::map<std::string, std::string, std::less<>> OptOutRepository::sources(Channel channel) const {
+    try {
+        SQLite::Statement q(m_db.sql(),
+                            "SELECT contact_id, source FROM opt_outs WHERE channel = ?");
+        q.bind(1, std::string(to_code(channel)));
+        std::map<std::string, std::string, std::less<>> out;
+        while (q.executeStep()) out.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+        return out;
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot read opt-outs in " + m_db.path().string() + ": " + e.what());
+    }
+}
+
 }  // namespace homeroom::store

@@ -3,6 +3,7 @@
 // so an import made from an SIS that has not heard of the opt-out yet cannot undo it.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +13,9 @@
 #include "store/outbox_repository.h"  // TimePoint
 
 namespace homeroom::store {
+
+// The source of an opt-out that arrived as a texted STOP (notify/sms_endpoint.h).
+inline constexpr std::string_view k_sms_stop_source = "sms-stop";
 
 enum class OptOutResult { recorded, already_recorded };
 
@@ -28,6 +32,8 @@ class OptOutRepository {
     bool is_opted_out(std::string_view contact_id, Channel channel) const;
     // Every contact opted out of `channel`.
     std::set<std::string, std::less<>> contacts(Channel channel) const;
+    // The same, each with the source of its opt-out ("sms-stop" for a texted STOP).
+    std::map<std::string, std::string, std::less<>> sources(Channel channel) const;
 
   private:
     Database& m_db;

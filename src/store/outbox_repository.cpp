@@ -15,7 +15,30 @@ namespace {
 constexpr const char* k_columns =
     "outbox_id, contact_id, week, kind, channel, recipient, subject, allowed_by, status, "
     "attempts, next_attempt_at, last_error, provider_id, created_at, updated_at, sent_at, "
-    "length(body) FROM outbox ";
+    "length(body), student_ids, revision FROM outbox ";
+
+std::string join_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty())
+            out += ',';
+        out += id;
+    }
+    return out;
+}
+
+std::vector<std::string> split_ids(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto comma = text.find(',', start);
+        const auto end = comma == std::string::npos ? text.size() : comma;
+        if (end > start)
+            out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
 
 std::string week_text(Date week) {
     return week.week_start().to_string();
@@ -61,6 +84,8 @@ OutboxMessage read_message(SQLite::Statement& q) {
     if (!q.getColumn(15).isNull())
         m.sent_at = time_column(q.getColumn(15));
     m.body_size = q.getColumn(16).getInt64();
+    m.student_ids = split_ids(q.getColumn(17).getString());
+    m.revision = q.getColumn(18).getString();
     return m;
 }
 
@@ -148,8 +173,8 @@ std::size_t OutboxRepository::queue_all(const std::vector<NewOutboxMessage>& mes
         SQLite::Statement q(m_db.sql(),
                             "INSERT INTO outbox (contact_id, week, kind, channel, recipient, "
                             "subject, body, allowed_by, status, attempts, next_attempt_at, "
-                            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', "
-                            "0, ?, ?, ?) ON CONFLICT DO NOTHING");
+                            "created_at, updated_at, student_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                            "'created', 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         const std::string t = format_utc(now);
         std::size_t queued = 0;
         for (const auto& m : messages) {
@@ -164,6 +189,7 @@ std::size_t OutboxRepository::queue_all(const std::vector<NewOutboxMessage>& mes
             q.bind(9, t);
             q.bind(10, t);
             q.bind(11, t);
+            q.bind(12, join_ids(m.student_ids));
             queued += static_cast<std::size_t>(q.exec());
             q.reset();
         }
@@ -173,6 +199,46 @@ std::size_t OutboxRepository::queue_all(const std::vector<NewOutboxMessage>& mes
         throw IoError("cannot queue messages in the outbox in " + m_db.path().string() + ": " +
                       e.what());
     }
+}
+
+std::vector<std::int64_t> OutboxRepository::revise_pending(
+    const std::vector<RevisedOutboxMessage>& messages, TimePoint now,
+    const std::vector<ShortLink>& links) {
+    std::vector<std::int64_t> revised;
+    try {
+        SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        ShortLinkRepository short_links(m_db);
+        for (const auto& link : links)
+            if (!short_links.remember(link.code, link.target, now))
+                throw IoError("cannot revise messages in the outbox in " + m_db.path().string() +
+                              ": short link " + link.code + " already names another page");
+        SQLite::Statement q(m_db.sql(),
+                            "UPDATE OR IGNORE outbox SET recipient = ?, subject = ?, body = ?, "
+                            "allowed_by = ?, student_ids = ?, revision = ?, updated_at = ?, "
+                            "contact_id = ? WHERE outbox_id = ? AND status IN ('created', "
+                            "'temporary-failure')");
+        const std::string t = format_utc(now);
+        for (const auto& r : messages) {
+            q.bind(1, r.message.recipient);
+            q.bind(2, r.message.subject);
+            q.bind(3, static_cast<const void*>(r.message.body.data()),
+                   static_cast<int>(r.message.body.size()));
+            q.bind(4, r.message.allowed_by);
+            q.bind(5, join_ids(r.message.student_ids));
+            q.bind(6, t + " " + r.revision);
+            q.bind(7, t);
+            q.bind(8, r.message.key.contact_id);
+            q.bind(9, r.id);
+            if (q.exec() == 1)
+                revised.push_back(r.id);
+            q.reset();
+        }
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot revise messages in the outbox in " + m_db.path().string() + ": " +
+                      e.what());
+    }
+    return revised;
 }
 
 std::vector<ClaimedMessage> OutboxRepository::claim_due(Channel channel, TimePoint now,

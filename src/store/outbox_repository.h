@@ -38,10 +38,11 @@ std::string to_string(const OutboxKey& key);
 
 struct NewOutboxMessage {
     OutboxKey key;
-    std::string recipient;   // email address or E.164 number
-    std::string subject;     // for listings
-    std::string body;        // the exact bytes to send
-    std::string allowed_by;  // the consent rules that allowed it
+    std::string recipient;                 // email address or E.164 number
+    std::string subject;                   // for listings
+    std::string body;                      // the exact bytes to send
+    std::string allowed_by;                // the consent rules that allowed it
+    std::vector<std::string> student_ids;  // the students it names, sorted
 };
 
 enum class QueueResult { queued, already_queued };
@@ -57,6 +58,15 @@ struct OutboxMessage {
     TimePoint created_at{}, updated_at{};
     std::optional<TimePoint> sent_at;
     std::int64_t body_size = 0;
+    std::vector<std::string> student_ids;  // empty: queued before Homeroom recorded them
+    std::string revision;                  // why it was last rebuilt; empty: never
+};
+
+// A pending message's new content (same key), after its students changed.
+struct RevisedOutboxMessage {
+    std::int64_t id = 0;
+    NewOutboxMessage message;
+    std::string revision;  // why, e.g. "102 no longer named: no_contact_restriction"
 };
 
 // A message claimed for sending: what a channel needs.
@@ -101,6 +111,13 @@ class OutboxRepository {
     // ShortLinkRepository::collisions() first.
     std::size_t queue_all(const std::vector<NewOutboxMessage>& messages, TimePoint now,
                           const std::vector<ShortLink>& links);
+
+    // Replaces the content of messages still pending (created or temporary-failure) with their
+    // rebuilt bytes, recipient, students and the reason, keeping status, attempts and due time,
+    // with the short links the new texts carry, all in one transaction. A message no longer
+    // pending (claimed by a run meanwhile) is left alone. Returns the ids replaced.
+    std::vector<std::int64_t> revise_pending(const std::vector<RevisedOutboxMessage>& messages,
+                                             TimePoint now, const std::vector<ShortLink>& links);
 
     // Marks up to `limit` due messages of `channel` (created or temporary-failure with
     // next_attempt_at <= now, oldest first) as `sending` under `claim_token`, counts the

@@ -259,6 +259,15 @@ UPDATE short_links
  WHERE target GLOB 'private/students/??????????????????????????/*.html';  -- 26 '?
 )SQL";
 
+// Which students a queued message names (comma-separated ids, sorted), so that before it is sent
+// it can be checked against the latest snapshot (notify/outbox_recheck.h): a no-contact order or
+// a withdrawn consent for one child rebuilds or cancels the message. revision says why a pending
+// message was last rebuilt. Rows queued before this migration have '' (unknown: rebuilt).
+static constexpr std::string_view k_migration_outbox_students = R"SQL(
+ALTER TABLE outbox ADD COLUMN student_ids TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN revision TEXT;
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
     // In the order they were added; append only (a database records how many it has applied).
     static const std::vector<std::string_view> k_migrations = {
@@ -273,6 +282,7 @@ const std::vector<std::string_view>& schema_migrations() {
         k_migration_sms_inbound,
         k_migration_short_links,
         k_migration_student_page_paths,
+        k_migration_outbox_students,
         // clang-format on
     };
     return k_migrations;

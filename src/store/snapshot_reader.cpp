@@ -339,6 +339,19 @@ SnapshotTables load_snapshot_tables(Database& db, std::int64_t id) {
     }
 }
 
+ConsentRecords load_consent_records(Database& db, std::int64_t id) {
+    try {
+        ConsentRecords r;
+        r.students = load_all<Student>(db, id, "students", "student_id", read_student);
+        r.contacts = load_all<Contact>(db, id, "contacts", "contact_id", read_contact);
+        r.links = load_all<StudentContact>(db, id, "student_contacts", "student_id, contact_id",
+                                           read_link);
+        return r;
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot read snapshot from database " + db.path().string() + ": " + e.what());
+    }
+}
+
 struct StudentStream::Impl {
     Impl(Database& db, std::int64_t id)
         : students(db, id, "SELECT * FROM students WHERE snapshot_id = ? ORDER BY student_id", 1,

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "core/student_rows.h"
 #include "store/database.h"
@@ -11,6 +12,15 @@
 namespace homeroom::store {
 
 SnapshotTables load_snapshot_tables(Database& db, std::int64_t snapshot_id);
+
+// What the consent rules read (students for age and enrollment, contacts, links), without the
+// rest of the snapshot: messages queued earlier are checked against the latest snapshot with it.
+struct ConsentRecords {
+    std::vector<Student> students;      // by id
+    std::vector<Contact> contacts;      // by id
+    std::vector<StudentContact> links;  // by student, then contact
+};
+ConsentRecords load_consent_records(Database& db, std::int64_t snapshot_id);
 
 class StudentStream {
   public:

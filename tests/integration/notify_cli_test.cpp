@@ -133,7 +133,8 @@ TEST(NotifyCli, SendsExactlyTheConsentedDigestsAndReportsEveryRefusal) {
         << r.out;
     EXPECT_EQ(line_of(r.out, "recipients:"), "recipients: 7") << r.out;
     EXPECT_EQ(line_of(r.out, "refused:"),
-              "refused: no_educational_rights=1 no_contact_restriction=1 channel_not_preferred=1 "
+              "refused: left_school=0 no_educational_rights=1 no_contact_restriction=1 "
+              "channel_not_preferred=1 "
               "no_address=0 no_channel_consent=1 opted_out=1 eligible_student_no_consent=2");
     EXPECT_EQ(line_of(r.out, "digests:"),
               "digests: with-news=6 nothing-new-sent=0 nothing-new-skipped=1");
@@ -257,7 +258,8 @@ TEST(NotifyCli, DryRunWritesPreviewsAndQueuesAndSendsNothing) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("notify (dry run): week of 2026-06-08", 0), 0u) << r.out;
     EXPECT_EQ(line_of(r.out, "refused:"),
-              "refused: no_educational_rights=1 no_contact_restriction=1 channel_not_preferred=1 "
+              "refused: left_school=0 no_educational_rights=1 no_contact_restriction=1 "
+              "channel_not_preferred=1 "
               "no_address=0 no_channel_consent=1 opted_out=1 eligible_student_no_consent=2");
     EXPECT_EQ(line_of(r.out, "would queue:"), "would queue: new=6 already-queued=0");
     EXPECT_NE(r.out.find("dry run: nothing was queued or sent"), std::string::npos);
@@ -302,6 +304,72 @@ TEST(NotifyCli, AServerDownAtTheStartIsExit69AndNothingIsMarkedSent) {
     EXPECT_EQ(line_of(later.out, "queued:"), "queued: new=0 already-queued=6");
     ASSERT_TRUE(back.wait_for_messages(6, std::chrono::seconds(5)));
     EXPECT_EQ(d.outbox(MessageStatus::sent).size(), 6u);
+}
+
+// The audit's case: digests wait in the outbox (the server is down), then a snapshot arrives with
+// a no-contact order between Maya (101) and her father Luis (C02) and Grace's (C05) rights to
+// Noah (104) removed. The next run must not send what was queued: Luis's digest is rebuilt
+// without Maya, Grace's is cancelled, each with its reason; the others go out as queued.
+TEST(NotifyCli, AQueuedDigestIsCheckedAgainstTheLatestSnapshotBeforeItIsSent) {
+    std::uint16_t port = 0;
+    {
+        SmtpTestServer gone;
+        port = gone.port();
+    }
+    District d;
+    ASSERT_EQ(d.homeroom({"notify", "--week", "2026-06-08"}, port).exit_code, 69);
+    ASSERT_EQ(d.outbox(MessageStatus::created).size(), 6u);
+
+    const auto bundle = d.dir / "2026-06-16";
+    std::filesystem::copy(k_bundles + "/2026-06-12", bundle);
+    std::string links = read_file(bundle / "student_contacts.csv");
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"101,C02,father,Y,Y,N,", "101,C02,father,Y,Y,Y,"},
+          {"104,C05,mother,Y,Y,N,", "104,C05,mother,N,Y,N,"}}) {
+        const auto at = links.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        links.replace(at, from.size(), to);
+    }
+    write_file(bundle / "student_contacts.csv", links);
+    const auto imported =
+        run_homeroom({"--db", d.db, "import", bundle.string(), "--as-of", "2026-06-16"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+
+    SmtpTestServer server;
+    const auto r = d.homeroom({"notify", "--week", "2026-06-08"}, server.port());
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("against the latest snapshot (2026-06-16)"), std::string::npos) << r.out;
+    EXPECT_EQ(line_of(r.out, "queued:"),
+              "queued: new=0 already-queued=4 rebuilt=1 (their students changed) cancelled=1 (no "
+              "longer allowed)")
+        << r.out;
+    ASSERT_TRUE(server.wait_for_messages(5, std::chrono::seconds(5)));
+    const auto mail = by_recipient(server);
+    EXPECT_EQ(mail.size(), 5u);
+    EXPECT_FALSE(mail.count("grace.smith@example.org"));
+    const auto& luis = mail.at("luis.perez@example.org");
+    EXPECT_EQ(decode_header(luis.raw("subject")), "Weekly update: Omar — week of June 8, 2026");
+    EXPECT_EQ(luis.parts[0].content.find("Maya"), std::string::npos) << luis.parts[0].content;
+    EXPECT_EQ(luis.parts[0].content.find(page_url("101", "en")), std::string::npos);
+    EXPECT_NE(mail.at("ana.perez@example.org").parts[0].content.find(page_url("101", "es")),
+              std::string::npos);
+
+    store::Database db(d.db);
+    store::OutboxRepository outbox(db);
+    const auto luis_row = outbox.find({"C02", Date::from_ymd(2026, 6, 8), "weekly-digest"});
+    ASSERT_TRUE(luis_row);
+    EXPECT_EQ(luis_row->status, MessageStatus::sent);
+    EXPECT_EQ(luis_row->student_ids, (std::vector<std::string>{"102"}));
+    EXPECT_EQ(luis_row->allowed_by.find("101 via"), std::string::npos) << luis_row->allowed_by;
+    EXPECT_NE(luis_row->revision.find(
+                  "rebuilt before sending: 101 no longer named: no_contact_restriction"),
+              std::string::npos)
+        << luis_row->revision;
+    const auto grace_row = outbox.find({"C05", Date::from_ymd(2026, 6, 8), "weekly-digest"});
+    ASSERT_TRUE(grace_row);
+    EXPECT_EQ(grace_row->status, MessageStatus::cancelled);
+    EXPECT_EQ(grace_row->last_error,
+              "cancelled before sending: 104 no longer named: no_educational_rights");
 }
 
 TEST(NotifyCli, PartialFailuresAreReportedAndTheRunStillSucceeds) {

@@ -133,6 +133,18 @@ TEST(ConsentPolicy, AnEligibleStudentMustHaveConsentedExplicitly) {
     EXPECT_EQ(d.allowed_by.back(), "student_consent_18_plus");
 }
 
+TEST(ConsentPolicy, AnEligibleStudentsOwnLinkNeedsNoConsentFromThemselves) {
+    Case k;
+    k.s.birth_date = Date::from_ymd(2007, 6, 1);  // 18 on the send date
+    k.l.relationship = "self";
+    k.l.student_consent = std::nullopt;  // nobody asks a student to consent to their own news
+    const auto d = k.decide();
+    ASSERT_TRUE(d.allowed);
+    EXPECT_EQ(d.allowed_by.back(), "eligible_student_self");
+    k.l.educational_rights = false;  // the other rules still hold
+    EXPECT_EQ(refusal(k.decide()), RefusalReason::no_educational_rights);
+}
+
 TEST(ConsentPolicy, AMinorsOwnRecordedRefusalDoesNotApplyBefore18) {
     Case k;
     k.l.student_consent = false;  // recorded early; FERPA rights are still the parents'
@@ -202,11 +214,14 @@ TEST(ConsentPolicy, ALinkThatDoesNotJoinTheRecordsIsACallerBug) {
 }
 
 TEST(ConsentPolicy, ReasonCodesAreStableAndDistinct) {
-    const std::vector<std::string_view> expected = {
-        "no_educational_rights",      "no_contact_restriction",
-        "channel_not_preferred",      "no_address",
-        "no_channel_consent",         "opted_out",
-        "eligible_student_no_consent"};
+    const std::vector<std::string_view> expected = {"left_school",
+                                                    "no_educational_rights",
+                                                    "no_contact_restriction",
+                                                    "channel_not_preferred",
+                                                    "no_address",
+                                                    "no_channel_consent",
+                                                    "opted_out",
+                                                    "eligible_student_no_consent"};
     ASSERT_EQ(k_refusal_reasons.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(to_code(k_refusal_reasons[i]), expected[i]);

@@ -189,6 +189,22 @@ TEST(Digest, EveryChildLinksToItsPrivatePageAndTheFooterToUnsubscribe) {
     EXPECT_TRUE(has(d.html_body, "href=\"https://homeroom.example.org/unsubscribe?t=1.abc.def\""));
 }
 
+TEST(Digest, AnAdultStudentsOwnDigestDoesNotCallThemAParent) {
+    const auto maya = with_absence(child("101", "Maya"));
+    auto r = request({&maya});
+    const std::string parent = "because you are a parent or guardian";
+    const std::string own = "because these are your own school records";
+    EXPECT_TRUE(has(build(r).text_body, parent));
+    r.addressed_to_student = true;
+    const auto d = build(r);
+    EXPECT_FALSE(has(d.text_body, parent)) << d.text_body;
+    EXPECT_FALSE(has(d.html_body, parent));
+    EXPECT_TRUE(has(d.text_body, own)) << d.text_body;
+    EXPECT_TRUE(has(d.html_body, own));
+    r.language = "es";
+    EXPECT_TRUE(has(build(r, catalogs()).text_body, "son sus propios registros escolares"));
+}
+
 TEST(Digest, ThePageLinkIsInTheRecipientsLanguageWhenTheSiteHasIt) {
     const auto maya = with_absence(child("101", "Maya"));  // pages in en and es
     EXPECT_EQ(child_page_url(maya, "es"), maya.page_url_prefix + "es.html");

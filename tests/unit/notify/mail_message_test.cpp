@@ -133,6 +133,24 @@ TEST(MailMessage, ANameOrSubjectCannotInjectAHeader) {
     EXPECT_EQ(m.raw("from"), "\"School X-Evil: 1\" <digest@district.example.org>");
 }
 
+TEST(MailMessage, BidiOverridesInANameOrSubjectAreDropped) {
+    auto c = sample();
+    const std::string rlo = "\xE2\x80\xAE", pdi = "\xE2\x81\xA9";  // U+202E, U+2069
+    c.to.display_name = "Ana " + rlo + "zeréP" + pdi;
+    c.subject = "Weekly update: " + rlo + "ayaM";
+    const auto m = parse_mail(build_mail_message(c));
+    EXPECT_EQ(decode_header(m.raw("to")), "Ana zeréP <ana.perez@example.org>");
+    EXPECT_EQ(decode_header(m.raw("subject")), "Weekly update: ayaM");
+    EXPECT_EQ(clean_header_text("a\xE2\x80\xAA"
+                                "b\xE2\x81\xA6"
+                                "c"),
+              "abc");
+    EXPECT_EQ(clean_header_text("\xE2\x80\x8F"
+                                "x"),
+              "\xE2\x80\x8F"
+              "x");  // RLM is legitimate
+}
+
 TEST(MailMessage, RefusesAnAddressThatIsNotAPlainAddrSpec) {
     for (const char* bad :
          {"eve@example.org\r\nBcc: x@example.com", "Eve <eve@example.org>",

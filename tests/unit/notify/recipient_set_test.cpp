@@ -14,6 +14,7 @@ using testing::link;
 using testing::student;
 
 const Date k_send = Date::from_ymd(2026, 1, 19);
+const Date k_week = Date::from_ymd(2026, 1, 12);  // the Monday of the week reported on
 
 struct District {
     std::vector<Student> students;
@@ -92,7 +93,8 @@ struct Expected {
 
 TEST(RecipientSet, GivesTheExactMailboxesAndStudentsForEmail) {
     const auto d = fixture();
-    const auto set = build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send);
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send, k_week);
     const std::vector<Expected> expected = {
         {"ana@example.org", "C01", {"C01"}, {"S01", "S02"}},
         {"home@example.org", "C09", {"C09", "C10"}, {"S07", "S08"}},
@@ -111,7 +113,8 @@ TEST(RecipientSet, GivesTheExactMailboxesAndStudentsForEmail) {
 
 TEST(RecipientSet, CountsEveryRefusedLinkByItsReason) {
     const auto d = fixture();
-    const auto set = build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send);
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send, k_week);
     EXPECT_EQ(set.refused(RefusalReason::no_educational_rights), 1);   // C07-S05
     EXPECT_EQ(set.refused(RefusalReason::no_contact_restriction), 2);  // C06-S04, C05-S04 shared
     EXPECT_EQ(set.refused(RefusalReason::channel_not_preferred), 1);   // C08-S05
@@ -127,7 +130,8 @@ TEST(RecipientSet, CountsEveryRefusedLinkByItsReason) {
 
 TEST(RecipientSet, AGrantRecordsWhichContactAllowedWhichStudentAndWhy) {
     const auto d = fixture();
-    const auto set = build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send);
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send, k_week);
     const auto& home = set.recipients[1];
     ASSERT_EQ(home.grants.size(), 3u);
     EXPECT_EQ(home.grants[0].student_id, "S07");
@@ -142,7 +146,8 @@ TEST(RecipientSet, AGrantRecordsWhichContactAllowedWhichStudentAndWhy) {
 
 TEST(RecipientSet, SmsUsesMobilesSoAFamilyEmailDoesNotMergeTexts) {
     const auto d = fixture();
-    const auto set = build_recipient_set(d.students, d.contacts, d.links, Channel::sms, k_send);
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::sms, k_send, k_week);
     std::vector<std::string> contacts;
     for (const auto& r : set.recipients) contacts.push_back(r.contact_id);
     // C08 prefers SMS; C09 and C10 have their own phones; opted out of email is not of SMS.
@@ -159,14 +164,57 @@ TEST(RecipientSet, ContactsSharingAPhoneGetOneText) {
     d.contacts = {contact("C1", "a@example.org", "+15550000001"),
                   contact("C2", "b@example.org", " +15550000001 ")};
     d.links = {link("S1", "C1"), link("S2", "C2")};
-    const auto set = build_recipient_set(d.students, d.contacts, d.links, Channel::sms, k_send);
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::sms, k_send, k_week);
     ASSERT_EQ(set.recipients.size(), 1u);
     EXPECT_EQ(set.recipients[0].address, "+15550000001");
     EXPECT_EQ(set.recipients[0].student_ids, (std::vector<std::string>{"S1", "S2"}));
 }
 
+TEST(RecipientSet, AStudentWhoLeftBeforeTheWeekIsInNobodysDigest) {
+    District d;
+    d.students = {student("S1", Date::from_ymd(2014, 1, 1)),
+                  student("S2", Date::from_ymd(2015, 1, 1)),
+                  student("S3", Date::from_ymd(2015, 1, 1))};
+    d.students[0].exit_date = Date::from_ymd(2026, 1, 9);   // the Friday before the week
+    d.students[1].exit_date = Date::from_ymd(2026, 1, 14);  // mid-week: this is their last week
+    d.contacts = {contact("C1", "a@example.org")};
+    d.links = {link("S1", "C1"), link("S2", "C1"), link("S3", "C1")};
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send, k_week);
+    ASSERT_EQ(set.recipients.size(), 1u);
+    EXPECT_EQ(set.recipients[0].student_ids, (std::vector<std::string>{"S2", "S3"}));
+    EXPECT_EQ(set.refused(RefusalReason::left_school), 1);
+    ASSERT_EQ(set.refused_links.size(), 1u);
+    EXPECT_EQ(set.refused_links[0].student_id, "S1");
+    EXPECT_EQ(set.refused_links[0].reason, RefusalReason::left_school);
+}
+
+TEST(RecipientSet, AnAdultStudentsOwnLinkNeedsNoConsentFromThemselves) {
+    District d;
+    d.students = {student("S1", Date::from_ymd(2007, 3, 1))};  // 18 on the send date
+    d.contacts = {contact("C1", "me@example.org"), contact("C2", "mom@example.org")};
+    d.links = {link("S1", "C1"), link("S1", "C2")};
+    d.links[0].relationship = "self";
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send, k_week);
+    ASSERT_EQ(set.recipients.size(), 1u);  // the parent still needs the student's consent
+    EXPECT_EQ(set.recipients[0].contact_id, "C1");
+    EXPECT_TRUE(set.recipients[0].addressed_to_student());
+    EXPECT_EQ(set.refused(RefusalReason::eligible_student_no_consent), 1);
+    EXPECT_NE(format_allowed_by(set.recipients[0]).find("eligible_student_self"),
+              std::string::npos);
+}
+
+TEST(RecipientSet, AParentsMailboxIsNotAddressedToTheStudent) {
+    const auto d = fixture();
+    const auto set =
+        build_recipient_set(d.students, d.contacts, d.links, Channel::email, k_send, k_week);
+    for (const auto& r : set.recipients) EXPECT_FALSE(r.addressed_to_student()) << r.address;
+}
+
 TEST(RecipientSet, AnEmptySnapshotHasNoRecipients) {
-    const auto set = build_recipient_set({}, {}, {}, Channel::email, k_send);
+    const auto set = build_recipient_set({}, {}, {}, Channel::email, k_send, k_week);
     EXPECT_TRUE(set.recipients.empty());
     EXPECT_EQ(set.refused_total(), 0);
 }

@@ -106,6 +106,17 @@ TEST(SmsEncoding, LookalikesAreDowngradedToStayGsm) {
               "abcd");
 }
 
+TEST(SmsEncoding, AUcs2TextLosesBidiOverridesAndControlsToo) {
+    // An Arabic name keeps the text UCS-2, where an override would otherwise survive.
+    const std::string arabic = "\xD9\x85\xD8\xB1\xD8\xAD";
+    EXPECT_EQ(prepare_sms_text(arabic + "\xE2\x80\xAE"
+                                        "Maya\x1B[2J: 2"),
+              arabic + "Maya[2J: 2");
+    EXPECT_EQ(prepare_sms_text("\xE2\x80\xAE"
+                               "Maya"),
+              "Maya");
+}
+
 TEST(SmsEncoding, TextThatCannotBeGsmKeepsItsOwnCharacters) {
     // Arabic stays UCS-2 whatever is downgraded, so its punctuation is left alone.
     const std::string arabic = "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\x94 \xE2\x80\xA6";

@@ -2,8 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "core/diagnostics.h"
+
 namespace homeroom::render {
 namespace {
+
+TEST(UntrustedText, TerminalTextIsOneLineWithoutOverridesOrEscapes) {
+    EXPECT_EQ(terminal_text("Maya\xE2\x80\xAE"
+                            "zeréP\n\x1B[31mred\tx"),
+              "MayazeréP [31mred x");
+}
 
 TEST(UntrustedText, EscapesMarkupCharacters) {
     EXPECT_EQ(escape_markup("<script>alert('x')</script> & \"q\""),
@@ -45,6 +53,13 @@ TEST(UntrustedText, CountsAndTruncatesWholeCodePoints) {
     EXPECT_EQ(truncate_code_points("Lincoln Elementary", 8), "Lincoln\u2026");
     EXPECT_EQ(truncate_code_points("\u0645\u062F\u0631\u0633\u0629", 3), "\u0645\u062F\u2026");
     EXPECT_EQ(truncate_code_points("abc", 0), "");
+}
+
+TEST(UntrustedText, ADiagnosticQuotingAHostileValuePrintsOnePlainLine) {
+    const Diagnostic d{"students.csv", 3, 12, Severity::error,
+                       "first_name: \"\xE2\x80\xAE"
+                       "ayaM\n\x1B]0;pwned\x07\" is too long"};
+    EXPECT_EQ(d.to_string(), "students.csv:3:12: error: first_name: \"ayaM ]0;pwned\" is too long");
 }
 
 }  // namespace

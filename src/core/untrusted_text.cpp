@@ -1,10 +1,11 @@
-#include "render/untrusted_text.h"
+#include "core/untrusted_text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/utf8.h"
 
-namespace homeroom::render {
+namespace homeroom {
 namespace {
 
 constexpr char32_t k_replacement = 0xFFFD;
@@ -73,6 +74,13 @@ std::string clean_untrusted_text(std::string_view text) {
     return out;
 }
 
+std::string terminal_text(std::string_view text) {
+    std::string out = clean_untrusted_text(text);
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+    return out;
+}
+
 std::string escape_html(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
@@ -123,4 +131,4 @@ std::string truncate_code_points(std::string_view text, std::size_t max_code_poi
     return out;
 }
 
-}  // namespace homeroom::render
+}  // namespace homeroom
