@@ -106,7 +106,7 @@ int history(CommandContext& ctx, const CommandLine& cl) {
     if (cl.positional().size() > 2)
         throw UsageError("homeroom jobs history: expected at most one job name");
     const std::string name = cl.positional().size() == 2 ? cl.positional()[1] : "";
-    store::Database db(ctx.db_path);
+    store::Database db(ctx.db_path, store::Database::Open::existing);
     const store::JobLedger ledger(db);
     const auto runs = ledger.runs(name, static_cast<int>(cl.get_int("limit", 20, 1, 100000)));
     if (runs.empty())
