@@ -13,6 +13,7 @@
 
 #include "app/command.h"
 #include "app/exit_codes.h"
+#include "app/settings_file.h"
 #include "core/errors.h"
 
 namespace homeroom::app {
@@ -133,6 +134,8 @@ class HomeroomApp : public Poco::Util::Application {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec))
             throw NoInputError("cannot read config " + path + ": no such file");
+        // Before Poco reads it: a misspelt key would otherwise leave its default in force.
+        check_settings_file(path);
         try {
             config().add(new Poco::Util::IniFileConfiguration(path), PRIO_APPLICATION);
         } catch (const Poco::Exception& e) {
