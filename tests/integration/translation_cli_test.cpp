@@ -1,6 +1,7 @@
-// Catalogs as translators break them: a .po file that does not parse. `check` and `build` refuse
-// it with FILE:LINE (exit 65), and a build never removes a language's pages because its catalog
-// failed.
+// Catalogs and templates as translators and developers break them: a .po file that does not
+// parse, a translation whose placeholders or tags differ from the English text, a template that
+// does not compile. `check` and `build` refuse each with FILE:LINE (exit 65), and a build never
+// removes a language's pages because its catalog failed.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -81,6 +82,48 @@ TEST_F(TranslationCli, AMalformedCatalogFailsCheckAndTheBuildAndRemovesNoPage) {
     r = homeroom({"check"});
     EXPECT_EQ(r.exit_code, 65);
     EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+}
+
+TEST_F(TranslationCli, ARenamedPlaceholderFailsCheckAndTheBuild) {
+    const int line =
+        replace_in(es_po(), "msgstr \"Grado {{grade}}\"", "msgstr \"Grado {{grado}}\"");
+    const std::string expected = es_po().string() + ":" + std::to_string(line - 1) +
+                                 ":1: error: \"Grade {{grade}}\": the translation has {{grado}}, "
+                                 "which the English text does not have\n";
+    auto r = homeroom({"check"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+    r = build();
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+}
+
+TEST_F(TranslationCli, TagsInATranslationFailCheckAndTheBuild) {
+    for (const std::string tag : {"{{#flag}}", "{{{flag}}}"}) {
+        const std::string from = "msgstr \"Nueva alerta temprana: {{flag}}\"";
+        const std::string original = read_file(es_po());
+        const int line = replace_in(es_po(), from, "msgstr \"Nueva alerta temprana: " + tag + "\"");
+        const std::string where = es_po().string() + ":" + std::to_string(line - 1) +
+                                  ":1: error: \"New early-warning indicator: {{flag}}\": ";
+        auto r = homeroom({"check"});
+        EXPECT_EQ(r.exit_code, 65) << tag;
+        EXPECT_NE(r.err.find(where), std::string::npos) << tag << "\n" << r.err;
+        r = build();
+        EXPECT_EQ(r.exit_code, 65) << tag << "\n" << r.err;
+        EXPECT_NE(r.err.find(where), std::string::npos) << tag << "\n" << r.err;
+        write_file(es_po(), original);
+    }
+}
+
+TEST_F(TranslationCli, ABrokenTemplateFailsTheBuildWithItsLine) {
+    const auto student = m_dir / "templates" / "student.mustache";
+    write_file(student, "{{{name}}}" + read_file(student));
+    const auto r = build();
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("student.mustache:1: unescaped output ({{{...}}} or {{&...}}) is not "
+                         "allowed: data is always escaped\n"),
+              std::string::npos)
+        << r.err;
 }
 
 }  // namespace
