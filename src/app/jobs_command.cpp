@@ -89,8 +89,8 @@ int run_one(CommandContext& ctx, const CommandLine& cl) {
     const auto& job = find_job(all, cl.positional()[1]);
     const bool json = cl.has("json");
     // With --json, stdout carries only the summary; the steps' reports go to stderr.
-    CommandContext run_ctx{ctx.config, ctx.db_path, json ? ctx.err : ctx.out, ctx.err,
-                           ctx.terminal};
+    CommandContext run_ctx{ctx.config, ctx.db_path,  json ? ctx.err : ctx.out,
+                           ctx.err,    ctx.terminal, ctx.config_file};
     const auto summary = run_job(run_ctx, job, [&](const JobRunSummary& failed) {
         if (json)
             ctx.out << to_json(failed);
@@ -161,7 +161,10 @@ std::string shell_word(const std::string& s) {
 }
 
 struct Invocation {
-    std::string binary, db, jobs_dir, working_dir;
+    std::string binary, jobs_dir, working_dir;
+    // The global options of this run, paths made absolute, so that the scheduled run uses the
+    // same settings and database: {"--config", FILE}, {"--db", FILE}.
+    std::vector<std::pair<std::string, std::string>> global_options;
 };
 
 Invocation invocation(CommandContext& ctx, const CommandLine& cl) {
@@ -170,7 +173,12 @@ Invocation invocation(CommandContext& ctx, const CommandLine& cl) {
     inv.binary = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     if (ec)
         inv.binary = "homeroom";
-    inv.db = std::filesystem::absolute(ctx.db_path).lexically_normal().string();
+    const auto absolute = [](const std::filesystem::path& p) {
+        return std::filesystem::absolute(p).lexically_normal().string();
+    };
+    if (!ctx.config_file.empty())
+        inv.global_options.emplace_back("--config", absolute(ctx.config_file));
+    inv.global_options.emplace_back("--db", absolute(ctx.db_path));
     inv.jobs_dir =
         std::filesystem::absolute(cl.get("jobs", ctx.config.getString("jobs.dir", "jobs")))
             .lexically_normal()
@@ -205,8 +213,11 @@ int install(CommandContext& ctx, const CommandLine& cl) {
                 }
                 ctx.out << "CRON_TZ=" << job.time_zone << "\n"
                         << *fields << " cd " << shell_word(inv.working_dir) << " && "
-                        << shell_word(inv.binary) << " --db " << shell_word(inv.db) << " jobs run "
-                        << job.name << " --jobs " << shell_word(inv.jobs_dir) << "\n";
+                        << shell_word(inv.binary);
+                for (const auto& [option, path] : inv.global_options)
+                    ctx.out << " " << option << " " << shell_word(path);
+                ctx.out << " jobs run " << job.name << " --jobs " << shell_word(inv.jobs_dir)
+                        << "\n";
             }
         }
         return k_exit_ok;
@@ -216,6 +227,9 @@ int install(CommandContext& ctx, const CommandLine& cl) {
     std::filesystem::create_directories(dir, ec);
     if (ec)
         throw IoError("cannot create " + dir.string() + ": " + ec.message());
+    std::string options;
+    for (const auto& [option, path] : inv.global_options)
+        options += " " + option + " " + systemd_word(path);
     for (const auto& job : all) {
         const std::string description =
             "Homeroom job " + job.name + (job.description.empty() ? "" : ": " + job.description);
@@ -225,10 +239,9 @@ int install(CommandContext& ctx, const CommandLine& cl) {
                 " and install again rather than editing this file.\n"
                 "[Unit]\n"
                 "Description=" +
-                systemd_text(description) +
-                "\n\n[Service]\nType=oneshot\nWorkingDirectory=" + systemd_word(inv.working_dir) +
-                "\nExecStart=" + systemd_word(inv.binary) + " --db " + systemd_word(inv.db) +
-                " jobs run " + job.name + " --jobs " + systemd_word(inv.jobs_dir) + "\n");
+                systemd_text(description) + "\n\n[Service]\nType=oneshot\nWorkingDirectory=" +
+                systemd_word(inv.working_dir) + "\nExecStart=" + systemd_word(inv.binary) +
+                options + " jobs run " + job.name + " --jobs " + systemd_word(inv.jobs_dir) + "\n");
         ctx.out << "wrote " << (dir / (job.name + ".service")).string() << "\n";
         if (job.schedules.empty())
             continue;

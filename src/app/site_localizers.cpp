@@ -10,8 +10,8 @@ SiteLocalizers load_site_localizers(CommandContext& ctx, const std::filesystem::
     if (!diagnostics.items().empty())
         ctx.err << diagnostics.format(50);
     if (diagnostics.has_errors())
-        throw DataError("homeroom: the catalogs in " + folder.string() + " were refused: " +
-                        std::to_string(diagnostics.error_count()) +
+        throw DataError("homeroom: the catalogs in " + folder.string() +
+                        " were refused: " + std::to_string(diagnostics.error_count()) +
                         (diagnostics.error_count() == 1 ? " error" : " errors") +
                         " (homeroom check lists them)");
     return out;

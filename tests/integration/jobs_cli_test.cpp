@@ -352,6 +352,37 @@ TEST(JobsCli, InstallWritesSystemdUnitsThatVerify) {
     EXPECT_EQ(status, 0) << read_file(dir / "verify.txt");
 }
 
+// The installed schedule must run with the settings the install was given: without --config
+// it would use another site secret (other private paths, and its cleanup would delete the
+// pages at the configured ones) and the file transport instead of SMTP.
+TEST(JobsCli, InstallCarriesTheGlobalOptionsAsAbsolutePaths) {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "conf");
+    testing::write_file(dir / "conf" / "h.ini", "[site]\nsecret = kept\n");
+    const std::string config = (dir / "conf" / "h.ini").string();
+    const std::string db = (dir / "data" / "h.db").string();
+    const std::vector<std::string> globals = {"--config", "conf/h.ini", "--db", "data/h.db"};
+    const std::string expected =
+        " --config " + config + " --db " + db + " jobs run nightly-import-build --jobs " + k_jobs;
+
+    auto args = globals;
+    args.insert(args.end(),
+                {"jobs", "install", "--systemd", (dir / "units").string(), "--jobs", k_jobs});
+    auto r = run_homeroom(args, dir.path().string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto service = read_file(dir / "units" / "nightly-import-build.service");
+    EXPECT_NE(service.find(expected + "\n"), std::string::npos) << service;
+
+    args = globals;
+    args.insert(args.end(), {"jobs", "install", "--cron", "--jobs", k_jobs});
+    r = run_homeroom(args, dir.path().string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("' --config '" + config + "' --db '" + db +
+                         "' jobs run nightly-import-build --jobs '" + k_jobs + "'\n"),
+              std::string::npos)
+        << r.out;
+}
+
 TEST(JobsCli, ForegroundSchedulerRunsTheNextDueJob) {
     Workspace ws;
     const auto r = run_homeroom({"--db", ws.db(), "schedule", "--once", "--now",
