@@ -18,17 +18,34 @@
 namespace homeroom::app {
 namespace {
 
-std::vector<jobs::Job> load(CommandContext& ctx, const CommandLine& cl, bool strict) {
+struct LoadedJobs {
+    std::vector<jobs::Job> valid;
+    std::size_t errors = 0;
+};
+
+// Every valid job; the problems of the others are printed.
+LoadedJobs read_jobs(CommandContext& ctx, const CommandLine& cl) {
     Diagnostics diagnostics;
-    auto found =
+    LoadedJobs loaded;
+    loaded.valid =
         jobs::load_jobs(cl.get("jobs", ctx.config.getString("jobs.dir", "jobs")), diagnostics);
     if (!diagnostics.items().empty())
         ctx.err << diagnostics.format(50);
-    if (strict && diagnostics.has_errors())
-        throw DataError("homeroom jobs: " + std::to_string(diagnostics.error_count()) +
-                        (diagnostics.error_count() == 1 ? " error" : " errors") +
-                        " in the job files");
-    return found;
+    loaded.errors = diagnostics.error_count();
+    return loaded;
+}
+
+[[noreturn]] void refuse(std::size_t errors) {
+    throw DataError("homeroom jobs: " + std::to_string(errors) +
+                    (errors == 1 ? " error" : " errors") + " in the job files");
+}
+
+// The jobs, when every job file is valid.
+std::vector<jobs::Job> load(CommandContext& ctx, const CommandLine& cl) {
+    auto loaded = read_jobs(ctx, cl);
+    if (loaded.errors > 0)
+        refuse(loaded.errors);
+    return std::move(loaded.valid);
 }
 
 const jobs::Job& find_job(const std::vector<jobs::Job>& all, const std::string& name) {
@@ -54,8 +71,11 @@ jobs::UtcSeconds now_or_option(const CommandLine& cl) {
         .count();
 }
 
+// The valid jobs are listed even when another file is broken, but the exit code says so: a
+// monitoring script must not take a job that will never run for a working schedule.
 int list_jobs(CommandContext& ctx, const CommandLine& cl) {
-    const auto all = load(ctx, cl, false);
+    const auto loaded = read_jobs(ctx, cl);
+    const auto& all = loaded.valid;
     const auto now = now_or_option(cl);
     for (const auto& job : all) {
         ctx.out << job.name << "\n";
@@ -79,13 +99,15 @@ int list_jobs(CommandContext& ctx, const CommandLine& cl) {
             ctx.out << (i ? ", " : "") << jobs::to_code(job.steps[i].action);
         ctx.out << "\n";
     }
+    if (loaded.errors > 0)
+        refuse(loaded.errors);
     return k_exit_ok;
 }
 
 int run_one(CommandContext& ctx, const CommandLine& cl) {
     if (cl.positional().size() != 2)
         throw UsageError("homeroom jobs run: expected one job name (see homeroom jobs list)");
-    const auto all = load(ctx, cl, true);
+    const auto all = load(ctx, cl);
     const auto& job = find_job(all, cl.positional()[1]);
     const bool json = cl.has("json");
     // With --json, stdout carries only the summary; the steps' reports go to stderr.
@@ -196,7 +218,7 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 }
 
 int install(CommandContext& ctx, const CommandLine& cl) {
-    const auto all = load(ctx, cl, true);
+    const auto all = load(ctx, cl);
     const auto inv = invocation(ctx, cl);
     if (cl.has("systemd") == cl.has("cron"))
         throw UsageError("homeroom jobs install: give either --systemd DIR or --cron");
@@ -260,7 +282,7 @@ int install(CommandContext& ctx, const CommandLine& cl) {
 }
 
 int check(CommandContext& ctx, const CommandLine& cl) {
-    const auto all = load(ctx, cl, true);
+    const auto all = load(ctx, cl);
     ctx.out << all.size() << (all.size() == 1 ? " job" : " jobs") << " valid\n";
     return k_exit_ok;
 }

@@ -80,6 +80,18 @@ TEST(JobsCli, BadJobFileIsReportedWithItsLine) {
     EXPECT_NE(r.err.find("bad.ini:2:20: error: schedule: day of week"), std::string::npos) << r.err;
 }
 
+TEST(JobsCli, ListFailsWhenAJobFileIsInvalidButStillListsTheValidOnes) {
+    TempDir dir;
+    std::filesystem::copy_file(k_jobs + "/weekly-digest.ini", dir / "weekly-digest.ini");
+    testing::write_file(dir / "bad.ini",
+                        "[job]\nschedule = 0 7 * * someday\n[step.1]\naction = build\n");
+    const auto r = run_homeroom(
+        {"jobs", "list", "--jobs", dir.path().string(), "--now", "2026-03-07T12:00:00Z"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_EQ(r.out.rfind("weekly-digest\n", 0), 0u) << r.out;
+    EXPECT_NE(r.err.find("bad.ini:2:20: error: schedule: day of week"), std::string::npos) << r.err;
+}
+
 TEST(JobsCli, NightlyImportAndBuildEndToEnd) {
     Workspace ws;
     const auto r = ws.jobs_command({"run", "nightly-import-build", "--json"});
