@@ -49,16 +49,13 @@ void configure_and_migrate(SQLite::Database& db, const std::filesystem::path& pa
 Database::Database(const std::filesystem::path& path, Open mode) : m_path(path) {
     using namespace std::chrono_literals;
     constexpr auto k_busy_timeout = 10s;
-    const auto missing = [&] {
-        return NoInputError("no database at " + path.string() +
-                            " (check --db or [store] db; `homeroom import` creates it)");
-    };
     try {
         if (mode == Open::existing) {
             // Also a folder or a dangling link: SQLite would say only "unable to open".
             std::error_code ec;
             if (!std::filesystem::is_regular_file(path, ec))
-                throw missing();
+                throw NoInputError("no database at " + path.string() +
+                                   " (check --db or [store] db; `homeroom import` creates it)");
         } else if (path.has_parent_path()) {
             std::filesystem::create_directories(path.parent_path());
         }

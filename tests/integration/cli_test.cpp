@@ -84,6 +84,8 @@ TEST(Cli, ReadOnlyCommandsRefuseADatabaseThatDoesNotExist) {
         {"outbox"},
         {"snapshots"},
         {"jobs", "history"},
+        {"export", "partner", "P-CYC", "--as-of", "2026-06-12", "--dry-run"},
+        {"notify", "--week", "2026-06-08", "--dry-run"},
     };
     for (const auto& command : commands) {
         std::vector<std::string> args = {"--db", db};
