@@ -17,6 +17,9 @@ struct CommandContext {
     std::ostream& out;              // results and summaries
     std::ostream& err;              // diagnostics and progress
     bool terminal;                  // stderr is a terminal: draw progress in place
+    // --config as given (empty without one): `jobs install` writes it into the units and crontab
+    // lines, so that a scheduled run reads the same settings.
+    std::filesystem::path config_file;
 };
 
 using CommandFn = int (*)(CommandContext&, const std::vector<std::string>& args);

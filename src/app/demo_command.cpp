@@ -106,7 +106,7 @@ int run_demo(CommandContext& ctx, const std::vector<std::string>& args) {
     config->add(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(
                     const_cast<Poco::Util::AbstractConfiguration*>(&ctx.config), true),
                 0);
-    CommandContext demo_ctx{*config, ctx.db_path, ctx.out, ctx.err, ctx.terminal};
+    CommandContext demo_ctx{*config, ctx.db_path, ctx.out, ctx.err, ctx.terminal, ctx.config_file};
     const jobs::Job job = demo_job(out);
     const auto summary = run_job(demo_ctx, job);
     if (summary.exit_code != k_exit_ok)

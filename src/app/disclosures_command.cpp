@@ -57,7 +57,7 @@ int run_disclosures(CommandContext& ctx, const std::vector<std::string>& args) {
                          "\"");
     if (cl.has("student") == cl.has("partner"))
         throw UsageError("homeroom disclosures: give --student ID or --partner ID");
-    store::Database db(ctx.db_path);
+    store::Database db(ctx.db_path, store::Database::Open::existing);
     const store::DisclosureLog log(db);
     const bool by_student = cl.has("student");
     const std::string key = by_student ? cl.get("student") : cl.get("partner");

@@ -107,7 +107,9 @@ int run_export(CommandContext& ctx, const std::vector<std::string>& args) {
     if (!as_of)
         throw UsageError("homeroom export partner: --as-of is required");
 
-    store::Database db(ctx.db_path);
+    // A dry run only reads: a mistyped --db must not become an empty database.
+    store::Database db(ctx.db_path, cl.has("dry-run") ? store::Database::Open::existing
+                                                      : store::Database::Open::create);
     ExportRequest request;
     request.partner = pos[1];
     request.as_of = *as_of;

@@ -13,6 +13,7 @@
 
 #include "app/command.h"
 #include "app/exit_codes.h"
+#include "app/settings_file.h"
 #include "core/errors.h"
 
 namespace homeroom::app {
@@ -106,8 +107,12 @@ class HomeroomApp : public Poco::Util::Application {
         for (const auto& command : command_table()) {
             if (command.name != name)
                 continue;
-            CommandContext context{config(), config().getString("store.db", k_default_db),
-                                   std::cout, std::cerr, isatty(STDERR_FILENO) == 1};
+            CommandContext context{config(),
+                                   config().getString("store.db", k_default_db),
+                                   std::cout,
+                                   std::cerr,
+                                   isatty(STDERR_FILENO) == 1,
+                                   m_config_file};
             // Poco's run() would swallow exceptions as exit 70: map them here.
             try {
                 return command.run(context, args);
@@ -133,6 +138,9 @@ class HomeroomApp : public Poco::Util::Application {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec))
             throw NoInputError("cannot read config " + path + ": no such file");
+        // Before Poco reads it: a misspelt key would otherwise leave its default in force.
+        check_settings_file(path);
+        m_config_file = path;
         try {
             config().add(new Poco::Util::IniFileConfiguration(path), PRIO_APPLICATION);
         } catch (const Poco::Exception& e) {
@@ -169,6 +177,7 @@ class HomeroomApp : public Poco::Util::Application {
     }
 
     std::vector<std::string> m_command_args;
+    std::filesystem::path m_config_file;
     bool m_done = false;
     int m_exit = k_exit_ok;
 };

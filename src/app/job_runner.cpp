@@ -197,7 +197,8 @@ JobRunSummary run_job(CommandContext& ctx, const jobs::Job& job,
         ctx.err << label << "\n";
         // The step's report is captured for the ledger and --json, then shown as usual.
         std::ostringstream report;
-        CommandContext step_ctx{ctx.config, ctx.db_path, report, ctx.err, ctx.terminal};
+        CommandContext step_ctx{ctx.config, ctx.db_path,  report,
+                                ctx.err,    ctx.terminal, ctx.config_file};
         const auto started = std::chrono::steady_clock::now();
         const auto finish = [&](int code, const std::string& message) {
             outcome.seconds =

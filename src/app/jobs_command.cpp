@@ -18,17 +18,34 @@
 namespace homeroom::app {
 namespace {
 
-std::vector<jobs::Job> load(CommandContext& ctx, const CommandLine& cl, bool strict) {
+struct LoadedJobs {
+    std::vector<jobs::Job> valid;
+    std::size_t errors = 0;
+};
+
+// Every valid job; the problems of the others are printed.
+LoadedJobs read_jobs(CommandContext& ctx, const CommandLine& cl) {
     Diagnostics diagnostics;
-    auto found =
+    LoadedJobs loaded;
+    loaded.valid =
         jobs::load_jobs(cl.get("jobs", ctx.config.getString("jobs.dir", "jobs")), diagnostics);
     if (!diagnostics.items().empty())
         ctx.err << diagnostics.format(50);
-    if (strict && diagnostics.has_errors())
-        throw DataError("homeroom jobs: " + std::to_string(diagnostics.error_count()) +
-                        (diagnostics.error_count() == 1 ? " error" : " errors") +
-                        " in the job files");
-    return found;
+    loaded.errors = diagnostics.error_count();
+    return loaded;
+}
+
+[[noreturn]] void refuse(std::size_t errors) {
+    throw DataError("homeroom jobs: " + std::to_string(errors) +
+                    (errors == 1 ? " error" : " errors") + " in the job files");
+}
+
+// The jobs, when every job file is valid.
+std::vector<jobs::Job> load(CommandContext& ctx, const CommandLine& cl) {
+    auto loaded = read_jobs(ctx, cl);
+    if (loaded.errors > 0)
+        refuse(loaded.errors);
+    return std::move(loaded.valid);
 }
 
 const jobs::Job& find_job(const std::vector<jobs::Job>& all, const std::string& name) {
@@ -54,8 +71,11 @@ jobs::UtcSeconds now_or_option(const CommandLine& cl) {
         .count();
 }
 
+// The valid jobs are listed even when another file is broken, but the exit code says so: a
+// monitoring script must not take a job that will never run for a working schedule.
 int list_jobs(CommandContext& ctx, const CommandLine& cl) {
-    const auto all = load(ctx, cl, false);
+    const auto loaded = read_jobs(ctx, cl);
+    const auto& all = loaded.valid;
     const auto now = now_or_option(cl);
     for (const auto& job : all) {
         ctx.out << job.name << "\n";
@@ -79,18 +99,20 @@ int list_jobs(CommandContext& ctx, const CommandLine& cl) {
             ctx.out << (i ? ", " : "") << jobs::to_code(job.steps[i].action);
         ctx.out << "\n";
     }
+    if (loaded.errors > 0)
+        refuse(loaded.errors);
     return k_exit_ok;
 }
 
 int run_one(CommandContext& ctx, const CommandLine& cl) {
     if (cl.positional().size() != 2)
         throw UsageError("homeroom jobs run: expected one job name (see homeroom jobs list)");
-    const auto all = load(ctx, cl, true);
+    const auto all = load(ctx, cl);
     const auto& job = find_job(all, cl.positional()[1]);
     const bool json = cl.has("json");
     // With --json, stdout carries only the summary; the steps' reports go to stderr.
-    CommandContext run_ctx{ctx.config, ctx.db_path, json ? ctx.err : ctx.out, ctx.err,
-                           ctx.terminal};
+    CommandContext run_ctx{ctx.config, ctx.db_path,  json ? ctx.err : ctx.out,
+                           ctx.err,    ctx.terminal, ctx.config_file};
     const auto summary = run_job(run_ctx, job, [&](const JobRunSummary& failed) {
         if (json)
             ctx.out << to_json(failed);
@@ -106,7 +128,7 @@ int history(CommandContext& ctx, const CommandLine& cl) {
     if (cl.positional().size() > 2)
         throw UsageError("homeroom jobs history: expected at most one job name");
     const std::string name = cl.positional().size() == 2 ? cl.positional()[1] : "";
-    store::Database db(ctx.db_path);
+    store::Database db(ctx.db_path, store::Database::Open::existing);
     const store::JobLedger ledger(db);
     const auto runs = ledger.runs(name, static_cast<int>(cl.get_int("limit", 20, 1, 100000)));
     if (runs.empty())
@@ -161,7 +183,10 @@ std::string shell_word(const std::string& s) {
 }
 
 struct Invocation {
-    std::string binary, db, jobs_dir, working_dir;
+    std::string binary, jobs_dir, working_dir;
+    // The global options of this run, paths made absolute, so that the scheduled run uses the
+    // same settings and database: {"--config", FILE}, {"--db", FILE}.
+    std::vector<std::pair<std::string, std::string>> global_options;
 };
 
 Invocation invocation(CommandContext& ctx, const CommandLine& cl) {
@@ -170,7 +195,12 @@ Invocation invocation(CommandContext& ctx, const CommandLine& cl) {
     inv.binary = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     if (ec)
         inv.binary = "homeroom";
-    inv.db = std::filesystem::absolute(ctx.db_path).lexically_normal().string();
+    const auto absolute = [](const std::filesystem::path& p) {
+        return std::filesystem::absolute(p).lexically_normal().string();
+    };
+    if (!ctx.config_file.empty())
+        inv.global_options.emplace_back("--config", absolute(ctx.config_file));
+    inv.global_options.emplace_back("--db", absolute(ctx.db_path));
     inv.jobs_dir =
         std::filesystem::absolute(cl.get("jobs", ctx.config.getString("jobs.dir", "jobs")))
             .lexically_normal()
@@ -188,7 +218,7 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 }
 
 int install(CommandContext& ctx, const CommandLine& cl) {
-    const auto all = load(ctx, cl, true);
+    const auto all = load(ctx, cl);
     const auto inv = invocation(ctx, cl);
     if (cl.has("systemd") == cl.has("cron"))
         throw UsageError("homeroom jobs install: give either --systemd DIR or --cron");
@@ -205,8 +235,11 @@ int install(CommandContext& ctx, const CommandLine& cl) {
                 }
                 ctx.out << "CRON_TZ=" << job.time_zone << "\n"
                         << *fields << " cd " << shell_word(inv.working_dir) << " && "
-                        << shell_word(inv.binary) << " --db " << shell_word(inv.db) << " jobs run "
-                        << job.name << " --jobs " << shell_word(inv.jobs_dir) << "\n";
+                        << shell_word(inv.binary);
+                for (const auto& [option, path] : inv.global_options)
+                    ctx.out << " " << option << " " << shell_word(path);
+                ctx.out << " jobs run " << job.name << " --jobs " << shell_word(inv.jobs_dir)
+                        << "\n";
             }
         }
         return k_exit_ok;
@@ -216,6 +249,9 @@ int install(CommandContext& ctx, const CommandLine& cl) {
     std::filesystem::create_directories(dir, ec);
     if (ec)
         throw IoError("cannot create " + dir.string() + ": " + ec.message());
+    std::string options;
+    for (const auto& [option, path] : inv.global_options)
+        options += " " + option + " " + systemd_word(path);
     for (const auto& job : all) {
         const std::string description =
             "Homeroom job " + job.name + (job.description.empty() ? "" : ": " + job.description);
@@ -225,10 +261,9 @@ int install(CommandContext& ctx, const CommandLine& cl) {
                 " and install again rather than editing this file.\n"
                 "[Unit]\n"
                 "Description=" +
-                systemd_text(description) +
-                "\n\n[Service]\nType=oneshot\nWorkingDirectory=" + systemd_word(inv.working_dir) +
-                "\nExecStart=" + systemd_word(inv.binary) + " --db " + systemd_word(inv.db) +
-                " jobs run " + job.name + " --jobs " + systemd_word(inv.jobs_dir) + "\n");
+                systemd_text(description) + "\n\n[Service]\nType=oneshot\nWorkingDirectory=" +
+                systemd_word(inv.working_dir) + "\nExecStart=" + systemd_word(inv.binary) +
+                options + " jobs run " + job.name + " --jobs " + systemd_word(inv.jobs_dir) + "\n");
         ctx.out << "wrote " << (dir / (job.name + ".service")).string() << "\n";
         if (job.schedules.empty())
             continue;
@@ -247,7 +282,7 @@ int install(CommandContext& ctx, const CommandLine& cl) {
 }
 
 int check(CommandContext& ctx, const CommandLine& cl) {
-    const auto all = load(ctx, cl, true);
+    const auto all = load(ctx, cl);
     ctx.out << all.size() << (all.size() == 1 ? " job" : " jobs") << " valid\n";
     return k_exit_ok;
 }

@@ -287,7 +287,9 @@ int run_notify(CommandContext& ctx, const std::vector<std::string>& args) {
     request.as_of = cl.get_date("as-of");
     request.previews = static_cast<std::size_t>(cl.get_int("previews", 20, 0, 1000000));
     request.threads = static_cast<unsigned>(cl.get_int("threads", 0, 0, 256));
-    store::Database db(ctx.db_path);
+    // A dry run only reads: a mistyped --db must not become an empty database.
+    store::Database db(ctx.db_path, request.dry_run ? store::Database::Open::existing
+                                                    : store::Database::Open::create);
     if (channel) {
         request.channel = *channel;
         return notify_with_report(ctx, db, request);

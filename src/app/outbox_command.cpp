@@ -78,7 +78,7 @@ int run_outbox(CommandContext& ctx, const std::vector<std::string>& args) {
     filter.week = cl.get_date("week");
     const auto limit = static_cast<std::size_t>(cl.get_int("limit", 50, 0, 100000000));
 
-    store::Database db(ctx.db_path);
+    store::Database db(ctx.db_path, store::Database::Open::existing);
     store::OutboxRepository outbox(db);
     auto messages = outbox.list(filter);
     const std::size_t total = messages.size();

@@ -13,8 +13,9 @@ struct SiteLocalizers {
     std::unique_ptr<render::CatalogLocalizerSet> set;
 };
 
-// Prints each catalog diagnostic as a warning line; a broken catalog is left out (its language
-// falls back to English) rather than stopping the build.
+// Prints every catalog diagnostic. Throws DataError (exit 65) when a catalog has an error: a
+// language left out would be published in English, and a build would remove its pages as out
+// of date, so nothing is built or sent until the catalog is fixed.
 SiteLocalizers load_site_localizers(CommandContext& ctx, const std::filesystem::path& folder);
 
 }  // namespace homeroom::app

@@ -13,7 +13,7 @@ int run_snapshots(CommandContext& ctx, const std::vector<std::string>& args) {
     CommandLine cl("snapshots", "", "List the dated snapshots held in the database.");
     if (!cl.parse(args, ctx.out))
         return k_exit_ok;
-    store::Database db(ctx.db_path);
+    store::Database db(ctx.db_path, store::Database::Open::existing);
     const store::SnapshotRepository repo(db);
     const auto snapshots = repo.list();
     if (snapshots.empty()) {

@@ -2,114 +2,16 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <set>
 
 #include "core/date.h"
+#include "core/ini_sections.h"
 #include "jobs/time_zone.h"
 
 namespace homeroom::jobs {
 namespace {
 
-struct Entry {
-    std::string value;
-    int line = 0;
-    int key_column = 0;
-    int value_column = 0;
-};
-
-struct Section {
-    std::string name;
-    int line = 0;
-    std::map<std::string, Entry> entries;
-};
-
-std::string_view strip(std::string_view s, int& leading) {
-    leading = 0;
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-        s.remove_prefix(1);
-        ++leading;
-    }
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-// INI by hand rather than Poco's reader because every value must keep its line and column.
-std::vector<Section> read_sections(std::string_view text, const std::string& file,
-                                   Diagnostics& diagnostics) {
-    std::vector<Section> sections;
-    int line_number = 0;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        std::string_view raw = text.substr(start, end - start);
-        start = end + 1;
-        ++line_number;
-        if (!raw.empty() && raw.back() == '\r')
-            raw.remove_suffix(1);
-        int indent = 0;
-        const std::string_view line = strip(raw, indent);
-        if (line.empty() || line.front() == ';' || line.front() == '#')
-            continue;
-        if (line.front() == '[') {
-            if (line.back() != ']') {
-                diagnostics.error(file, line_number, indent + 1, "a section header ends with ]");
-                continue;
-            }
-            std::string name(line.substr(1, line.size() - 2));
-            for (const auto& s : sections)
-                if (s.name == name)
-                    diagnostics.error(file, line_number, indent + 2,
-                                      "[" + name + "] appears twice (first on line " +
-                                          std::to_string(s.line) + ")");
-            sections.push_back({std::move(name), line_number, {}});
-            continue;
-        }
-        const std::size_t equals = line.find('=');
-        if (equals == std::string_view::npos) {
-            diagnostics.error(file, line_number, indent + 1, "expected KEY = VALUE");
-            continue;
-        }
-        if (sections.empty()) {
-            diagnostics.error(file, line_number, indent + 1,
-                              "a setting before any section (start with [job])");
-            continue;
-        }
-        int unused = 0;
-        const std::string key(strip(line.substr(0, equals), unused));
-        int value_indent = 0;
-        std::string_view value = strip(line.substr(equals + 1), value_indent);
-        // A trailing " ; comment" is a comment; a ';' inside a value (none of ours have one) is
-        // not.
-        const std::size_t comment = value.find(" ;");
-        if (comment != std::string_view::npos) {
-            value = value.substr(0, comment);
-            while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back())))
-                value.remove_suffix(1);
-        }
-        auto& entries = sections.back().entries;
-        if (entries.count(key)) {
-            diagnostics.error(file, line_number, indent + 1,
-                              key + " is set twice in [" + sections.back().name + "]");
-            continue;
-        }
-        entries[key] = {std::string(value), line_number, indent + 1,
-                        indent + static_cast<int>(equals) + 2 + value_indent};
-    }
-    return sections;
-}
-
-void refuse_unknown_keys(const Section& section, const std::set<std::string>& known,
-                         const std::string& file, Diagnostics& diagnostics) {
-    for (const auto& [key, entry] : section.entries)
-        if (!known.count(key)) {
-            std::string list;
-            for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-            diagnostics.error(
-                file, entry.line, entry.key_column,
-                "unknown setting \"" + key + "\" in [" + section.name + "] (known: " + list + ")");
-        }
-}
+using Entry = IniEntry;
+using Section = IniSection;
 
 std::optional<bool> parse_bool(const std::string& v) {
     if (v == "true" || v == "yes" || v == "on" || v == "1")
@@ -142,10 +44,10 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
         return;
     }
     const auto& a = action->second;
-    std::set<std::string> known = {"action"};
+    std::vector<std::string> known = {"action"};
     if (a.value == "import") {
         step.action = StepAction::import_bundle;
-        known.insert("from");
+        known.push_back("from");
         const auto from = section.entries.find("from");
         if (from == section.entries.end() || from->second.value.empty())
             diagnostics.error(file, section.line, 1,
@@ -154,7 +56,7 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
             step.from = from->second.value;
     } else if (a.value == "build") {
         step.action = StepAction::build;
-        known.insert({"pdf", "out"});
+        known.insert(known.end(), {"pdf", "out"});
         if (const auto pdf = section.entries.find("pdf"); pdf != section.entries.end()) {
             const auto value = parse_bool(pdf->second.value);
             if (!value)
@@ -166,7 +68,7 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
             step.out = out->second.value;
     } else if (a.value == "notify") {
         step.action = StepAction::notify;
-        known.insert({"channel", "week"});
+        known.insert(known.end(), {"channel", "week"});
         if (const auto ch = section.entries.find("channel"); ch != section.entries.end()) {
             const auto channel = parse_channel(ch->second.value);
             if (!channel)
@@ -184,7 +86,7 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
         }
     } else if (a.value == "export") {
         step.action = StepAction::export_extracts;
-        known.insert({"partner", "out"});
+        known.insert(known.end(), {"partner", "out"});
         if (const auto partner = section.entries.find("partner");
             partner != section.entries.end()) {
             if (partner->second.value.empty())
@@ -229,7 +131,7 @@ bool is_valid_job_name(std::string_view name) {
 std::optional<Job> parse_job(std::string_view text, const std::string& file_name,
                              Diagnostics& diagnostics) {
     const std::size_t errors_before = diagnostics.error_count();
-    const auto sections = read_sections(text, file_name, diagnostics);
+    const auto sections = read_ini_sections(text, file_name, diagnostics, " (start with [job])");
     Job job;
     job.file = file_name;
     job.name = std::filesystem::path(file_name).stem().string();

@@ -11,6 +11,7 @@
 #include "core/errors.h"
 #include "render/icu_locale.h"
 #include "render/translatable.h"
+#include "render/translation_placeholders.h"
 
 namespace homeroom::render {
 
@@ -680,6 +681,12 @@ Catalogs Catalogs::load(const std::filesystem::path& folder, Diagnostics& diagno
         const std::string code = normalized_code(stem);
         std::optional<Catalog> catalog = Catalog::load(file, diagnostics);
         if (!catalog)
+            continue;
+        // A translation that cannot stand in for its English text would print a placeholder
+        // literally or stop a build midway: the catalog is broken like one that does not parse.
+        const std::size_t errors_before = diagnostics.error_count();
+        check_translation_placeholders(*catalog, file.string(), diagnostics);
+        if (diagnostics.error_count() > errors_before)
             continue;
         if (!catalog->language().empty() && normalized_code(catalog->language()) != code)
             diagnostics.warning(file.string(), 0, 0,

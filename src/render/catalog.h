@@ -100,8 +100,8 @@ class Catalogs {
     Catalogs();
 
     // Loads every `<lang>.po` in `folder` (`lang` is the file name: en, es, ar, pt_BR...).
-    // Problems are reported into `diagnostics`; a catalog with errors is left out. Throws
-    // NoInputError when the folder does not exist and IoError when it cannot be read.
+    // Problems are reported into `diagnostics`; a catalog with errors (or translation_problem()s)
+    // is left out. Throws NoInputError when the folder does not exist, IoError when unreadable.
     static Catalogs load(const std::filesystem::path& folder, Diagnostics& diagnostics);
 
     // Adds or replaces the catalog of language `code`.

@@ -26,15 +26,23 @@ TemplateSet::TemplateSet(const fs::path& dir, std::vector<std::string>* errors) 
     }
     // mstch parses every partial it is given on every render; pages inline theirs once here,
     // so a render parses one template.
+    std::vector<std::string> found;
     for (auto& [name, text] : m_templates) {
         try {
             m_compiled.emplace(name,
                                CompiledTemplate(expand_partials(text, 0), name + ".mustache"));
         } catch (const std::invalid_argument& e) {
-            if (!errors)
-                throw;
-            errors->push_back(e.what());
+            found.push_back(e.what());
         }
+    }
+    if (errors) {
+        errors->insert(errors->end(), found.begin(), found.end());
+    } else if (!found.empty()) {
+        // A template is the district's input like a catalog: exit 65 with its line, not 70.
+        std::string message;
+        for (const auto& e : found) message += (dir / "").string() + e + "\n";
+        throw DataError(message + "homeroom: the templates in " + dir.string() + " were refused: " +
+                        std::to_string(found.size()) + (found.size() == 1 ? " error" : " errors"));
     }
 }
 

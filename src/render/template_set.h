@@ -21,8 +21,8 @@ class TemplateSet {
   public:
     // Loads every *.mustache below `dir` (names relative, without the extension, '/'-separated).
     // Throws NoInputError when the folder is missing, IoError when a file cannot be read.
-    // With `errors`, a template that does not compile is reported there ("NAME.mustache:LINE:
-    // message") and left out, instead of throwing std::invalid_argument.
+    // A template that does not compile is reported in `errors` ("NAME.mustache:LINE: message")
+    // and left out; without `errors`, DataError lists every one ("DIR/NAME.mustache:LINE: ...").
     explicit TemplateSet(const std::filesystem::path& dir,
                          std::vector<std::string>* errors = nullptr);
 

@@ -58,25 +58,46 @@ std::string resolve_partner(const std::vector<Partner>& partners, std::string_vi
                        "\" in the snapshot (partners.csv: give its partner_id or name)");
 }
 
+namespace {
+
+bool is_folder_safe(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
+
+// "-" and 8 lowercase hex digits: the ending of every escaped name.
+bool ends_like_a_hash(std::string_view s) {
+    return s.size() >= 9 && s[s.size() - 9] == '-' &&
+           s.substr(s.size() - 8).find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string export_folder_name(std::string_view partner_id) {
+    const bool safe =
+        !partner_id.empty() && std::all_of(partner_id.begin(), partner_id.end(), is_folder_safe);
+    if (safe && !ends_like_a_hash(partner_id))
+        return std::string(partner_id);
+    // Escaped, so that two ids never share a folder: '_' and every unsafe byte become "_XX"
+    // (hex), which reads back to one id only, and the hash ending keeps these names apart from
+    // the ids kept as they are (none of which ends like one).
     std::string out;
-    bool replaced = partner_id.empty();
     for (const char c : partner_id) {
-        const bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-        out += safe ? c : '_';
-        replaced = replaced || !safe;
-    }
-    if (replaced) {
-        std::uint32_t hash = 2166136261u;  // FNV-1a
-        for (const char c : partner_id) {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 16777619u;
+        if (c != '_' && is_folder_safe(c)) {
+            out += c;
+        } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "_%02x", static_cast<unsigned char>(c));
+            out += hex;
         }
-        char hex[10];
-        std::snprintf(hex, sizeof hex, "-%08x", hash);
-        out = (out.empty() ? "partner" : out) + hex;
     }
-    return out;
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (const char c : partner_id) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
+    }
+    char hex[10];
+    std::snprintf(hex, sizeof hex, "-%08x", hash);
+    return (out.empty() ? "partner" : out) + hex;
 }
 
 PartnerExportResult export_partner(store::Database& db, const store::SnapshotInfo& snapshot,

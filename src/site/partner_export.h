@@ -40,9 +40,11 @@ struct PartnerExportResult {
 // when nothing matches and UsageError when a name matches more than one partner.
 std::string resolve_partner(const std::vector<Partner>& partners, std::string_view id_or_name);
 
-// The folder name of a partner's exports: the id with anything but [A-Za-z0-9_-] replaced by
-// '_', plus "-" and 8 hex digits of the id's hash when something was replaced (so "a/b" and
-// "a_b" stay apart and "../x" cannot leave the exports folder). Never empty.
+// The folder name of a partner's exports: the id itself when it is made of [A-Za-z0-9_-] only
+// and does not end in "-" and 8 hex digits; else the id with '_' and every other byte outside
+// [A-Za-z0-9-] written "_XX" (hex), plus "-" and 8 hex digits of the id's FNV-1a hash
+// ("../x" -> "_2e_2e_2fx-<hash>"). Two ids never get the same folder and no folder leaves the
+// exports folder. Never empty.
 std::string export_folder_name(std::string_view partner_id);
 
 PartnerExportResult export_partner(store::Database& db, const store::SnapshotInfo& snapshot,

@@ -46,14 +46,23 @@ void configure_and_migrate(SQLite::Database& db, const std::filesystem::path& pa
 
 }  // namespace
 
-Database::Database(const std::filesystem::path& path) : m_path(path) {
+Database::Database(const std::filesystem::path& path, Open mode) : m_path(path) {
     using namespace std::chrono_literals;
     constexpr auto k_busy_timeout = 10s;
     try {
-        if (path.has_parent_path())
+        if (mode == Open::existing) {
+            // Also a folder or a dangling link: SQLite would say only "unable to open".
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(path, ec))
+                throw NoInputError("no database at " + path.string() +
+                                   " (check --db or [store] db; `homeroom import` creates it)");
+        } else if (path.has_parent_path()) {
             std::filesystem::create_directories(path.parent_path());
-        m_db = std::make_unique<SQLite::Database>(path.string(),
-                                                  SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        }
+        // Without OPEN_CREATE a file removed since the check above is still not created.
+        m_db = std::make_unique<SQLite::Database>(
+            path.string(),
+            SQLite::OPEN_READWRITE | (mode == Open::create ? SQLite::OPEN_CREATE : 0));
         m_db->setBusyTimeout(static_cast<int>(k_busy_timeout / 1ms));
         // SQLite answers "database is locked" at once, without waiting for the busy timeout, to a
         // connection that meets another one turning a new file to WAL or recovering its WAL

@@ -14,9 +14,16 @@ namespace homeroom::store {
 
 class Database {
   public:
-    // Creates the file (and its folder) if needed and applies pending migrations.
-    // Throws IoError("cannot open database PATH: why").
-    explicit Database(const std::filesystem::path& path);
+    enum class Open {
+        create,    // make the file (and its folder) when there is none: commands that store data
+        existing,  // refuse a missing file: commands that only read, where an empty database
+                   // made by a mistyped --db would answer "nothing recorded" with confidence
+    };
+
+    // Opens (with `Open::create`, creating) the file and applies pending migrations.
+    // Throws NoInputError("no database at PATH ...") for a missing file with `Open::existing`,
+    // IoError("cannot open database PATH: why") otherwise.
+    explicit Database(const std::filesystem::path& path, Open mode = Open::create);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

@@ -74,6 +74,32 @@ TEST(Cli, MissingConfigFileIsNoInput) {
     EXPECT_EQ(r.err, "homeroom: cannot read config /nonexistent/homeroom.ini: no such file\n");
 }
 
+// A mistyped --db must not become an empty database that answers "nothing recorded": a
+// parent's FERPA request would get a confident wrong answer.
+TEST(Cli, ReadOnlyCommandsRefuseADatabaseThatDoesNotExist) {
+    TempDir dir;
+    const std::string db = (dir / "typo.db").string();
+    const std::vector<std::vector<std::string>> commands = {
+        {"disclosures", "--student", "100032"},
+        {"outbox"},
+        {"snapshots"},
+        {"jobs", "history"},
+        {"export", "partner", "P-CYC", "--as-of", "2026-06-12", "--dry-run"},
+        {"notify", "--week", "2026-06-08", "--dry-run"},
+    };
+    for (const auto& command : commands) {
+        std::vector<std::string> args = {"--db", db};
+        args.insert(args.end(), command.begin(), command.end());
+        const auto r = run_homeroom(args);
+        EXPECT_EQ(r.exit_code, 66) << command.front() << "\n" << r.out;
+        EXPECT_EQ(r.err, "homeroom: no database at " + db +
+                             " (check --db or [store] db; `homeroom import` creates it)\n")
+            << command.front();
+        EXPECT_EQ(r.out, "") << command.front();
+        EXPECT_FALSE(std::filesystem::exists(db)) << command.front();
+    }
+}
+
 TEST(Cli, ConfigFileChoosesTheDatabase) {
     TempDir dir;
     write_file(dir / "h.ini", "[store]\ndb = " + (dir / "from-config.db").string() + "\n");

@@ -80,6 +80,18 @@ TEST(JobsCli, BadJobFileIsReportedWithItsLine) {
     EXPECT_NE(r.err.find("bad.ini:2:20: error: schedule: day of week"), std::string::npos) << r.err;
 }
 
+TEST(JobsCli, ListFailsWhenAJobFileIsInvalidButStillListsTheValidOnes) {
+    TempDir dir;
+    std::filesystem::copy_file(k_jobs + "/weekly-digest.ini", dir / "weekly-digest.ini");
+    testing::write_file(dir / "bad.ini",
+                        "[job]\nschedule = 0 7 * * someday\n[step.1]\naction = build\n");
+    const auto r = run_homeroom(
+        {"jobs", "list", "--jobs", dir.path().string(), "--now", "2026-03-07T12:00:00Z"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_EQ(r.out.rfind("weekly-digest\n", 0), 0u) << r.out;
+    EXPECT_NE(r.err.find("bad.ini:2:20: error: schedule: day of week"), std::string::npos) << r.err;
+}
+
 TEST(JobsCli, NightlyImportAndBuildEndToEnd) {
     Workspace ws;
     const auto r = ws.jobs_command({"run", "nightly-import-build", "--json"});
@@ -350,6 +362,37 @@ TEST(JobsCli, InstallWritesSystemdUnitsThatVerify) {
                             shell_quote((dir / "verify.txt").string()) + " 2>&1";
     const int status = std::system(cmd.c_str());
     EXPECT_EQ(status, 0) << read_file(dir / "verify.txt");
+}
+
+// The installed schedule must run with the settings the install was given: without --config
+// it would use another site secret (other private paths, and its cleanup would delete the
+// pages at the configured ones) and the file transport instead of SMTP.
+TEST(JobsCli, InstallCarriesTheGlobalOptionsAsAbsolutePaths) {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "conf");
+    testing::write_file(dir / "conf" / "h.ini", "[site]\nsecret = kept\n");
+    const std::string config = (dir / "conf" / "h.ini").string();
+    const std::string db = (dir / "data" / "h.db").string();
+    const std::vector<std::string> globals = {"--config", "conf/h.ini", "--db", "data/h.db"};
+    const std::string expected =
+        " --config " + config + " --db " + db + " jobs run nightly-import-build --jobs " + k_jobs;
+
+    auto args = globals;
+    args.insert(args.end(),
+                {"jobs", "install", "--systemd", (dir / "units").string(), "--jobs", k_jobs});
+    auto r = run_homeroom(args, dir.path().string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto service = read_file(dir / "units" / "nightly-import-build.service");
+    EXPECT_NE(service.find(expected + "\n"), std::string::npos) << service;
+
+    args = globals;
+    args.insert(args.end(), {"jobs", "install", "--cron", "--jobs", k_jobs});
+    r = run_homeroom(args, dir.path().string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("' --config '" + config + "' --db '" + db +
+                         "' jobs run nightly-import-build --jobs '" + k_jobs + "'\n"),
+              std::string::npos)
+        << r.out;
 }
 
 TEST(JobsCli, ForegroundSchedulerRunsTheNextDueJob) {

@@ -74,7 +74,10 @@ TEST(JobFile, ErrorsNameLineAndColumn) {
               "jobs/nightly.ini:3:10: error: action must be import, build, notify or export, "
               "not \"rebuild\"");
     EXPECT_EQ(first_error("[job]\n[step.1]\naction = build\npfd = true\n"),
-              "jobs/nightly.ini:4:1: error: unknown setting \"pfd\" in [step.1] (known: action, "
+              "jobs/nightly.ini:4:1: error: unknown setting \"pfd\" in [step.1] (did you mean "
+              "\"pdf\"?)");
+    EXPECT_EQ(first_error("[job]\n[step.1]\naction = build\npaper = a4\n"),
+              "jobs/nightly.ini:4:1: error: unknown setting \"paper\" in [step.1] (known: action, "
               "out, pdf)");
     EXPECT_EQ(first_error("[job]\n[step.1]\naction = import\n"),
               "jobs/nightly.ini:2:1: error: [step.1] import needs from = DROP-FOLDER");

@@ -22,8 +22,18 @@ TEST(ExportFolderName, KeepsSafeIdsAndHashesAnythingElse) {
     // Ids that map to the same characters still get different folders.
     EXPECT_NE(export_folder_name("a/b"), export_folder_name("a:b"));
     EXPECT_NE(export_folder_name("a/b"), export_folder_name("a_b"));
-    EXPECT_EQ(export_folder_name("../evil"), "___evil-e3b85cb0");
+    EXPECT_EQ(export_folder_name("../evil"), "_2e_2e_2fevil-e3b85cb0");
     EXPECT_FALSE(export_folder_name("").empty());
+}
+
+// docs/partners.md promises that two ids never share a folder: "a.b" once became
+// "a_b-108bf50c", which is itself a safe id kept as it is.
+TEST(ExportFolderName, NoTwoIdsShareAFolder) {
+    EXPECT_NE(export_folder_name("a.b"), export_folder_name("a_b-108bf50c"));
+    EXPECT_NE(export_folder_name("a_b-108bf50c"), "a_b-108bf50c");
+    EXPECT_NE(export_folder_name("a.b"), export_folder_name("a_2eb"));
+    EXPECT_NE(export_folder_name("a.b"), export_folder_name("a_b"));
+    EXPECT_NE(export_folder_name("a_b"), export_folder_name("a__b"));
 }
 
 TEST(ResolvePartner, ByIdOrUnambiguousName) {
