@@ -8,6 +8,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -51,6 +52,10 @@ HttpRequest to_request(Poco::Net::HTTPServerRequest& in, std::string& body) {
     const Poco::URI uri(in.getURI());
     r.path = uri.getPath();
     r.query = parse_urlencoded(uri.getRawQuery());
+    Poco::Net::IPAddress peer = in.clientAddress().host();
+    if (peer.family() == Poco::Net::IPAddress::IPv6 && peer.isIPv4Mapped())
+        peer = Poco::Net::IPAddress(peer.toString().substr(peer.toString().rfind(':') + 1));
+    r.client_address = peer.toString();
     if (body.empty())
         return r;
     const std::string type = in.getContentType();

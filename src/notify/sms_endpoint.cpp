@@ -1,8 +1,11 @@
 #include "notify/sms_endpoint.h"
 
+#include <algorithm>
 #include <thread>
 
+#include "core/constant_time.h"
 #include "core/message_status.h"
+#include "notify/delivery_report_token.h"
 #include "store/opt_out_repository.h"
 #include "store/outbox_repository.h"
 #include "store/sms_inbound_repository.h"
@@ -70,12 +73,13 @@ SmsKeyword parse_sms_keyword(std::string_view text) {
 }
 
 SmsEndpoint::SmsEndpoint(store::Database& db, const render::LocalizerSet& localizers,
-                         std::string district_name, std::string help_text,
+                         std::string district_name, std::string help_text, SmsGatewayAccess access,
                          std::function<std::chrono::sys_seconds()> clock)
     : m_db(db),
       m_localizers(localizers),
       m_district_name(std::move(district_name)),
       m_help_text(std::move(help_text)),
+      m_access(std::move(access)),
       m_clock(clock ? std::move(clock) : system_now) {}
 
 void SmsEndpoint::add_routes(RouteTable& routes) {
@@ -99,6 +103,12 @@ HttpResponse SmsEndpoint::delivery_report(const HttpRequest& request) {
             return plain(400, "bad status\n");
     } catch (const std::exception&) {
         return plain(400, "id and status are required\n");
+    }
+    if (!verify_delivery_report_token(m_access.report_secret, id, query(request, "t"))) {
+        if (on_event)
+            on_event("refused a delivery report for message " + id_text + " from " +
+                     request.client_address + ": missing or wrong token");
+        return plain(403, "not a delivery report we asked for\n");
     }
     MessageStatus to;
     if (status == 1)
@@ -138,6 +148,18 @@ HttpResponse SmsEndpoint::delivery_report(const HttpRequest& request) {
 }
 
 HttpResponse SmsEndpoint::inbound(const HttpRequest& request) {
+    const bool allowed_address =
+        std::find(m_access.mo_allow_from.begin(), m_access.mo_allow_from.end(),
+                  request.client_address) != m_access.mo_allow_from.end();
+    if (m_access.mo_secret.empty() || !allowed_address ||
+        !equal_in_constant_time(query(request, "key"), m_access.mo_secret)) {
+        if (on_event)
+            on_event("refused an inbound text from " + request.client_address +
+                     (m_access.mo_secret.empty() ? ": [kannel] mo_secret is not set"
+                      : allowed_address          ? ": missing or wrong key"
+                                                 : ": address not in [kannel] mo_allow_from"));
+        return plain(403, "not from the SMS gateway\n");
+    }
     std::string from = query(request, "from");
     const std::string text = query(request, "text");
     while (!from.empty() && from.back() == ' ') from.pop_back();
