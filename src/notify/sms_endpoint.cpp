@@ -1,7 +1,6 @@
 #include "notify/sms_endpoint.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "core/constant_time.h"
 #include "core/message_status.h"
@@ -120,31 +119,32 @@ HttpResponse SmsEndpoint::delivery_report(const HttpRequest& request) {
     const std::string detail = "delivery report " + std::to_string(status) +
                                (status == 1 ? " (delivered)" : " (undeliverable)");
 
-    const auto until = std::chrono::steady_clock::now() + report_wait;
-    while (true) {
-        {
-            std::lock_guard lock(m_db_mutex);
-            store::OutboxRepository outbox(m_db);
-            const auto message = outbox.find(id);
-            if (!message || message->key.channel != Channel::sms) {
-                if (on_event)
-                    on_event("delivery report for unknown message " + id_text);
-                return plain(200, "ok\n");
-            }
-            if (message->status != MessageStatus::sending) {
-                const bool changed = outbox.transition(id, to, m_clock(), detail);
-                if (on_event)
-                    on_event("delivery report: message " + id_text + " " +
-                             std::string(to_code(message->status)) + " -> " +
-                             (changed ? std::string(to_code(to)) : "unchanged") + " (" + detail +
-                             ")");
-                return plain(200, "ok\n");
-            }
-        }
-        if (std::chrono::steady_clock::now() > until)
-            return plain(503, "the message is still being sent\n");
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Never waits: a report that overtakes the recording of its send (Kannel can answer within
+    // milliseconds) is kept for mark_sent to apply. Waiting here held one of the server's
+    // threads per report and made Kannel give up on reports of a busy send.
+    std::lock_guard lock(m_db_mutex);
+    store::OutboxRepository outbox(m_db);
+    auto message = outbox.find(id);
+    if (!message || message->key.channel != Channel::sms) {
+        if (on_event)
+            on_event("delivery report for unknown message " + id_text);
+        return plain(200, "ok\n");
     }
+    if (message->status == MessageStatus::sending) {
+        if (outbox.hold_delivery_report(id, to, detail, m_clock())) {
+            if (on_event)
+                on_event("delivery report: message " + id_text +
+                         " sending, kept until its send is recorded (" + detail + ")");
+            return plain(200, "ok\n");
+        }
+        message = outbox.find(id);  // its send was recorded in the meantime
+    }
+    const bool changed = outbox.transition(id, to, m_clock(), detail);
+    if (on_event)
+        on_event("delivery report: message " + id_text + " " +
+                 std::string(to_code(message->status)) + " -> " +
+                 (changed ? std::string(to_code(to)) : "unchanged") + " (" + detail + ")");
+    return plain(200, "ok\n");
 }
 
 HttpResponse SmsEndpoint::inbound(const HttpRequest& request) {

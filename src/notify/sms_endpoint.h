@@ -5,8 +5,10 @@
 //                                    1 (delivered) → delivered; 2 (failed) or 16 (rejected by
 //                                    the SMSC) → permanent-failure; 4 and 8 (buffered, accepted
 //                                    by the SMSC) change nothing. A report that overtakes the
-//                                    recording of the send (the message is still `sending`) waits
-//                                    for it up to a few seconds. 200 "ok"; 400 for bad parameters;
+//                                    recording of the send (the message is still `sending`) is
+//                                    kept and applied when the send is recorded
+//                                    (OutboxRepository::hold_delivery_report); it never waits.
+//                                    200 "ok"; 400 for bad parameters;
 //                                    403, changing nothing, when TOKEN is missing or is not the
 //                                    id's (delivery_report_token.h): only Kannel, which got the
 //                                    URL from us, can report on a text.
@@ -70,8 +72,6 @@ class SmsEndpoint {
     std::function<DeliveryOutcome(const std::string& to, const std::string& text)> send_reply;
     // A line for the server's log per report or inbound text.
     std::function<void(const std::string&)> on_event;
-    // How long a delivery report waits for the send it reports on to be recorded.
-    std::chrono::milliseconds report_wait{5000};
 
   private:
     store::Database& m_db;

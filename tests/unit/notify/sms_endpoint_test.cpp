@@ -62,7 +62,6 @@ struct Endpoint {
             replies.emplace_back(to, text);
             return DeliveryOutcome{DeliveryResult::sent, "202"};
         };
-        endpoint.report_wait = std::chrono::milliseconds(100);
     }
     // As Kannel calls them: from loopback with the key, the reports with the id's token.
     HttpResponse mo(const std::string& from, const std::string& text,
@@ -172,6 +171,30 @@ TEST(SmsEndpoint, DeliveryReportsMoveSentTextsOn) {
     EXPECT_EQ(e.dlr("x", "1").status, 400);
     EXPECT_EQ(e.dlr("1", "").status, 400);
     EXPECT_EQ(e.dlr("999", "1").status, 200);
+}
+
+TEST(SmsEndpoint, AReportThatOvertakesItsSendIsAnsweredAtOnceAndAppliedWhenTheSendIsRecorded) {
+    Endpoint e;
+    store::OutboxRepository outbox(e.db);
+    for (const char* c : {"C1", "C3"}) {
+        store::NewOutboxMessage m;
+        m.key = {c, Date::from_ymd(2026, 6, 8), "weekly-digest", Channel::sms};
+        m.recipient = std::string("+1555000000") + c[1];
+        m.body = "text";
+        outbox.queue(m, e.now);
+    }
+    const auto claimed = outbox.claim_due(Channel::sms, e.now, 10, "t", false);
+    ASSERT_EQ(claimed.size(), 2u);
+    // Kannel reported before notify recorded the sends: answered 200, no waiting, no 503.
+    const auto before = std::chrono::steady_clock::now();
+    EXPECT_EQ(e.dlr(std::to_string(claimed[0].id), "8").status, 200);
+    EXPECT_EQ(e.dlr(std::to_string(claimed[0].id), "1").status, 200);
+    EXPECT_EQ(e.dlr(std::to_string(claimed[1].id), "16").status, 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(1));
+    EXPECT_EQ(outbox.find(claimed[0].id)->status, MessageStatus::sending);
+    for (const auto& c : claimed) outbox.mark_sent(c.id, "t", "202 0: Accepted", e.now);
+    EXPECT_EQ(outbox.find(claimed[0].id)->status, MessageStatus::delivered);
+    EXPECT_EQ(outbox.find(claimed[1].id)->status, MessageStatus::permanent_failure);
 }
 
 TEST(SmsEndpoint, AReportWithoutTheTokenOfItsMessageChangesNothing) {
