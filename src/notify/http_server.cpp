@@ -12,6 +12,7 @@
 #include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
 #include <sstream>
@@ -23,6 +24,30 @@ namespace homeroom::notify {
 namespace {
 
 constexpr std::streamsize k_max_body = 16 * 1024;
+
+// Poco serves each connection on one thread for as long as the connection lasts, so a client
+// that sends nothing, sends slowly or keeps a connection idle holds a thread. Four threads and 64
+// places let four such clients stall everyone and made Kannel's delivery reports fail ("Couldn't
+// fetch", resets) during a weekly send. Hence many threads (mostly asleep: a parked thread costs
+// little), a long queue and backlog for bursts of reports, and short limits on idle clients.
+constexpr int k_threads = 128;
+constexpr int k_queued = 1024;
+constexpr int k_backlog = 1024;
+// Each read of a request, and a new connection's wait for its first byte.
+const Poco::Timespan k_idle_timeout(5, 0);
+// Between two requests of one connection.
+const Poco::Timespan k_keep_alive_timeout(2, 0);
+constexpr int k_max_keep_alive_requests = 1000;
+
+// A body that is neither chunked nor of a stated length ends only when the client closes the
+// connection: reading it held a thread for the whole timeout. Poco gives GET, HEAD and DELETE
+// an empty body; every other method must say how long its body is.
+bool body_has_no_end(const Poco::Net::HTTPServerRequest& in) {
+    const std::string& m = in.getMethod();
+    return !in.hasContentLength() && !in.getChunkedTransferEncoding() &&
+           m != Poco::Net::HTTPRequest::HTTP_GET && m != Poco::Net::HTTPRequest::HTTP_HEAD &&
+           m != Poco::Net::HTTPRequest::HTTP_DELETE;
+}
 
 // Form parts that are files are not wanted by any route: read and dropped.
 class IgnoreParts : public Poco::Net::PartHandler {
@@ -80,6 +105,11 @@ class RouteHandler : public Poco::Net::HTTPRequestHandler {
 
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
+        if (body_has_no_end(in)) {
+            out.setKeepAlive(false);  // where the body ends is unknown: the connection is done
+            send(out, simple_page(411, "Length required", "Say how long the request is."));
+            return;
+        }
         if (in.getContentLength() > k_max_body) {
             send(out, simple_page(413, "Too large", "The request is too large."));
             return;
@@ -150,6 +180,8 @@ std::pair<std::string, std::uint16_t> parse_listen_address(std::string_view text
 
 struct HttpServer::Impl {
     std::string host;
+    // Poco's default pool has 16 threads whatever setMaxThreads says; this one outlives the server.
+    Poco::ThreadPool threads{4, k_threads, 60};
     Poco::Net::ServerSocket socket;
     std::unique_ptr<Poco::Net::HTTPServer> server;
     bool running = false;
@@ -166,17 +198,19 @@ HttpServer::HttpServer(const RouteTable& routes, std::string_view listen)
     m_impl->host = address.first;
     try {
         m_impl->socket.bind(Poco::Net::SocketAddress(address.first, address.second), true);
-        m_impl->socket.listen(64);
+        m_impl->socket.listen(k_backlog);
     } catch (const Poco::Exception& e) {
         throw UnavailableError("cannot listen on " + std::string(listen) + ": " + e.displayText());
     }
     auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(4);
-    params->setMaxQueued(64);
-    params->setTimeout(Poco::Timespan(10, 0));
+    params->setMaxThreads(k_threads);
+    params->setMaxQueued(k_queued);
+    params->setTimeout(k_idle_timeout);
     params->setKeepAlive(true);
-    m_impl->server = std::make_unique<Poco::Net::HTTPServer>(new RouteHandlerFactory(routes),
-                                                             m_impl->socket, params);
+    params->setKeepAliveTimeout(k_keep_alive_timeout);
+    params->setMaxKeepAliveRequests(k_max_keep_alive_requests);
+    m_impl->server = std::make_unique<Poco::Net::HTTPServer>(
+        new RouteHandlerFactory(routes), m_impl->threads, m_impl->socket, params);
     m_impl->server->start();
     m_impl->running = true;
 }

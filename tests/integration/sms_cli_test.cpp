@@ -6,12 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -25,6 +20,7 @@
 #include "notify/sms_encoding.h"
 #include "raw_http.h"
 #include "run_command.h"
+#include "serve_process.h"
 #include "site/private_token.h"
 #include "site/site_builder.h"
 #include "store/database.h"
@@ -32,8 +28,6 @@
 #include "store/outbox_repository.h"
 #include "store/short_link_repository.h"
 #include "store/sms_inbound_repository.h"
-
-extern char** environ;
 
 namespace homeroom {
 namespace {
@@ -114,49 +108,9 @@ struct District {
     }
 };
 
-// `homeroom serve` as a child process on a given port.
-class Serve {
-  public:
-    Serve(const District& d) {
-        std::vector<std::string> args = {HOMEROOM_BINARY, "--config", d.config_path,
-                                         "--db",          d.db,       "serve"};
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        const std::string out = (m_dir / "out").string(), err = (m_dir / "err").string();
-        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                         0644);
-        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                         0644);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        const int rc = posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0)
-            throw std::runtime_error("cannot start homeroom serve");
-        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (read_file(m_dir / "out").find("listening on") == std::string::npos) {
-            if (std::chrono::steady_clock::now() > until) {
-                stop();
-                throw std::runtime_error("homeroom serve did not start: " + err_text());
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }
-    ~Serve() { stop(); }
-    std::string err_text() const { return read_file(m_dir / "err"); }
-    void stop() {
-        if (m_pid <= 0)
-            return;
-        ::kill(m_pid, SIGTERM);
-        ::waitpid(m_pid, nullptr, 0);
-        m_pid = -1;
-    }
-
-  private:
-    TempDir m_dir;
-    pid_t m_pid = -1;
+// `homeroom serve` for a district.
+struct Serve : testing::ServeProcess {
+    explicit Serve(const District& d) : ServeProcess(d.config_path, d.db) {}
 };
 
 // Kannel, `homeroom serve` and a district configured for both.

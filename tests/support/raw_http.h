@@ -55,6 +55,16 @@ class RawConnection {
             done += static_cast<std::size_t>(n);
         }
     }
+    // What arrives first (one read), empty when nothing comes within `timeout` or the server
+    // closed the connection.
+    std::string receive_some(std::chrono::milliseconds timeout) {
+        pollfd p{m_fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0)
+            return {};
+        char buffer[4096];
+        const auto n = ::recv(m_fd, buffer, sizeof buffer, 0);
+        return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
+    }
     // Everything until the server closes the connection or `timeout` passes.
     std::string receive_all(std::chrono::milliseconds timeout) {
         std::string out;
@@ -79,16 +89,20 @@ class RawConnection {
     int m_fd = -1;
 };
 
+// The status code of an answer ("HTTP/1.1 404 ..." → 404), 0 when it is not one.
+inline int http_status_of(const std::string& answer) {
+    if (answer.rfind("HTTP/1.", 0) != 0 || answer.size() < 12)
+        return 0;
+    return std::stoi(answer.substr(9, 3));
+}
+
 // The status of a one-request exchange (Connection: close), 0 when no status line came back.
 inline int raw_http_status(std::uint16_t port, const std::string& request_head,
                            const std::string& source = "127.0.0.1",
                            std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
     RawConnection c(port, source);
     c.send(request_head);
-    const std::string answer = c.receive_all(timeout);
-    if (answer.rfind("HTTP/1.", 0) != 0 || answer.size() < 12)
-        return 0;
-    return std::stoi(answer.substr(9, 3));
+    return http_status_of(c.receive_all(timeout));
 }
 
 }  // namespace homeroom::testing
