@@ -4,7 +4,7 @@
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -12,13 +12,17 @@
 #include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
+#include <chrono>
 #include <sstream>
 #include <stdexcept>
 
 #include "core/errors.h"
+#include "notify/header_deadlines.h"
 
 namespace homeroom::notify {
 namespace {
@@ -37,6 +41,9 @@ constexpr int k_backlog = 1024;
 const Poco::Timespan k_idle_timeout(5, 0);
 // Between two requests of one connection.
 const Poco::Timespan k_keep_alive_timeout(2, 0);
+// A request's headers, from the connection's start or the end of the last answer (after the
+// keep-alive wait): the per-read timeout does not stop a client that trickles bytes.
+constexpr std::chrono::milliseconds k_header_limit{10000};
 constexpr int k_max_keep_alive_requests = 1000;
 
 // A body that is neither chunked nor of a stated length ends only when the client closes the
@@ -101,7 +108,13 @@ HttpRequest to_request(Poco::Net::HTTPServerRequest& in, std::string& body) {
 
 class RouteHandler : public Poco::Net::HTTPRequestHandler {
   public:
-    explicit RouteHandler(const RouteTable& routes) : m_routes(routes) {}
+    RouteHandler(const RouteTable& routes, HeaderDeadlines& deadlines)
+        : m_routes(routes), m_deadlines(deadlines) {}
+    // Poco destroys the handler once the answer is sent; the next request may follow.
+    ~RouteHandler() override {
+        m_deadlines.next_request_due(
+            std::chrono::milliseconds(k_keep_alive_timeout.totalMilliseconds()));
+    }
 
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
@@ -133,18 +146,67 @@ class RouteHandler : public Poco::Net::HTTPRequestHandler {
 
   private:
     const RouteTable& m_routes;
+    HeaderDeadlines& m_deadlines;
 };
 
 class RouteHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
   public:
-    explicit RouteHandlerFactory(const RouteTable& routes) : m_routes(routes) {}
+    RouteHandlerFactory(const RouteTable& routes, HeaderDeadlines& deadlines)
+        : m_routes(routes), m_deadlines(deadlines) {}
+    // Called once the request's headers have been read.
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest&) override {
-        return new RouteHandler(m_routes);
+        m_deadlines.headers_in();
+        return new RouteHandler(m_routes, m_deadlines);
+    }
+    // What HTTPServer::stopAll(false) does, which only a friend may: each connection ends after
+    // its current request.
+    void stop_connections() {
+        const bool abort_current = false;
+        serverStopped(this, abort_current);
     }
 
   private:
     const RouteTable& m_routes;
+    HeaderDeadlines& m_deadlines;
+};
+
+// Poco's HTTP connection, watched by HeaderDeadlines for as long as it runs.
+class WatchedConnection : public Poco::Net::HTTPServerConnection {
+  public:
+    WatchedConnection(const Poco::Net::StreamSocket& socket,
+                      Poco::Net::HTTPServerParams::Ptr params,
+                      Poco::Net::HTTPRequestHandlerFactory::Ptr factory, HeaderDeadlines& deadlines)
+        : HTTPServerConnection(socket, params, factory), m_deadlines(deadlines) {}
+
+    void run() override {
+        struct Forget {
+            HeaderDeadlines& deadlines;
+            ~Forget() { deadlines.forget(); }
+        } forget{m_deadlines};
+        m_deadlines.watch(socket());
+        HTTPServerConnection::run();
+    }
+
+  private:
+    HeaderDeadlines& m_deadlines;
+};
+
+class WatchedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
+  public:
+    WatchedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                             Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                             HeaderDeadlines& deadlines)
+        : m_params(std::move(params)), m_factory(std::move(factory)), m_deadlines(deadlines) {}
+    Poco::Net::TCPServerConnection* createConnection(
+        const Poco::Net::StreamSocket& socket) override {
+        return new WatchedConnection(socket, m_params, m_factory, m_deadlines);
+    }
+
+  private:
+    Poco::Net::HTTPServerParams::Ptr m_params;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr m_factory;
+    HeaderDeadlines& m_deadlines;
 };
 
 }  // namespace
@@ -180,10 +242,17 @@ std::pair<std::string, std::uint16_t> parse_listen_address(std::string_view text
 
 struct HttpServer::Impl {
     std::string host;
-    // Poco's default pool has 16 threads whatever setMaxThreads says; this one outlives the server.
+    // Destroyed in reverse: the server, then the pool (joining the connections' threads), then
+    // the deadlines those connections use.
+    HeaderDeadlines deadlines{k_header_limit};
+    // Poco's default pool has 16 threads whatever setMaxThreads says.
     Poco::ThreadPool threads{4, k_threads, 60};
     Poco::Net::ServerSocket socket;
-    std::unique_ptr<Poco::Net::HTTPServer> server;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr factory;
+    RouteHandlerFactory* routes = nullptr;  // the same factory
+    // A TCPServer of Poco's HTTP connections rather than an HTTPServer, which cannot be given
+    // the watched ones.
+    std::unique_ptr<Poco::Net::TCPServer> server;
     bool running = false;
 };
 
@@ -209,8 +278,12 @@ HttpServer::HttpServer(const RouteTable& routes, std::string_view listen)
     params->setKeepAlive(true);
     params->setKeepAliveTimeout(k_keep_alive_timeout);
     params->setMaxKeepAliveRequests(k_max_keep_alive_requests);
-    m_impl->server = std::make_unique<Poco::Net::HTTPServer>(
-        new RouteHandlerFactory(routes), m_impl->threads, m_impl->socket, params);
+    Poco::Net::HTTPServerParams::Ptr shared_params(params);
+    m_impl->routes = new RouteHandlerFactory(routes, m_impl->deadlines);
+    m_impl->factory = m_impl->routes;
+    m_impl->server = std::make_unique<Poco::Net::TCPServer>(
+        new WatchedConnectionFactory(shared_params, m_impl->factory, m_impl->deadlines),
+        m_impl->threads, m_impl->socket, shared_params);
     m_impl->server->start();
     m_impl->running = true;
 }
@@ -234,7 +307,12 @@ void HttpServer::stop() {
     if (!m_impl->running)
         return;
     m_impl->running = false;
-    m_impl->server->stopAll(false);
+    // As HTTPServer::stopAll(false): no new connections; each running one ends after its
+    // current request.
+    m_impl->server->stop();
+    m_impl->routes->stop_connections();
+    // Connections waiting for a request would wait out their timeout; they end now.
+    m_impl->deadlines.cut_off_all();
 }
 
 }  // namespace homeroom::notify

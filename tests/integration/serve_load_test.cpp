@@ -163,6 +163,30 @@ TEST(ServeLoad, AShortLinkIsAnsweredAtOnceWhileFiftySlowClientsHang) {
     trickle.join();
 }
 
+// Poco's timeout is per read: without a limit on the whole of the headers, a client sending a
+// byte every half second would hold its thread for ever.
+TEST(ServeLoad, AClientThatTricklesItsHeadersIsCutOffAfterTenSeconds) {
+    Site site;
+    testing::ServeProcess serve(site.config, site.db);
+    RawConnection slow(site.port);
+    slow.send("GET /s/aaaaaaaaaa HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    const auto t0 = Clock::now();
+    bool closed = false;
+    while (!closed && Clock::now() - t0 < 20s) {
+        try {
+            slow.send("a");
+        } catch (const std::exception&) {
+            closed = true;
+            break;
+        }
+        closed = slow.closed_within(500ms);
+    }
+    const auto took = Clock::now() - t0;
+    EXPECT_TRUE(closed);
+    EXPECT_GT(took, 9s);
+    EXPECT_LT(took, 13s);
+}
+
 TEST(ServeLoad, TwoHundredIdleConnectionsAreAllAnsweredNotReset) {
     Site site;
     testing::ServeProcess serve(site.config, site.db);

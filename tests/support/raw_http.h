@@ -65,6 +65,23 @@ class RawConnection {
         const auto n = ::recv(m_fd, buffer, sizeof buffer, 0);
         return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
     }
+    // True when the server closes the connection (or resets it) within `timeout`; what it
+    // sends before is dropped.
+    bool closed_within(std::chrono::milliseconds timeout) {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        char buffer[4096];
+        while (true) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                until - std::chrono::steady_clock::now());
+            if (left.count() <= 0)
+                return false;
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, static_cast<int>(left.count())) <= 0)
+                return false;
+            if (::recv(m_fd, buffer, sizeof buffer, 0) <= 0)
+                return true;
+        }
+    }
     // Everything until the server closes the connection or `timeout` passes.
     std::string receive_all(std::chrono::milliseconds timeout) {
         std::string out;
