@@ -244,7 +244,7 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
     std::unique_ptr<notify::DeliveryChannel> channel;
     if (sms) {
         try {
-            channel = make_sms_channel(sms_settings);
+            channel = make_sms_channel(sms_settings, options.secret);
         } catch (const std::invalid_argument& e) {
             throw UsageError(std::string("config: [kannel] cannot work: ") + e.what());
         }

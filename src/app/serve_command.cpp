@@ -70,9 +70,16 @@ int run_serve(CommandContext& ctx, const std::vector<std::string>& args) {
     // The SMS routes keep their own connection to the database.
     const SmsSettings sms = read_sms_settings(ctx.config);
     store::Database sms_db(ctx.db_path);
+    // Delivery reports prove themselves with the token notify signed with the site secret;
+    // inbound texts with [kannel] mo_secret and their source address.
     notify::SmsEndpoint sms_endpoint(
         sms_db, *localizers.set,
-        ctx.config.getString("site.district_name", "Sample Public Schools"), sms.help_text);
+        ctx.config.getString("site.district_name", "Sample Public Schools"), sms.help_text,
+        notify::SmsGatewayAccess{secret, sms.mo_secret, sms.mo_allow_from});
+    if (sms.mo_secret.empty())
+        ctx.err << "homeroom serve: [kannel] mo_secret is not set: /mo refuses every inbound "
+                   "text (STOP, START, HELP)"
+                << std::endl;
     sms_endpoint.on_event = [&ctx](const std::string& what) {
         ctx.err << "homeroom serve: " << what << std::endl;
     };

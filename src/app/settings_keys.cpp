@@ -18,7 +18,9 @@ const std::vector<SettingsSection>& settings_sections() {
         {"sms",
          {"from", "help_text", "max_segments", "outbox_dir", "quiet_end", "quiet_start",
           "time_zone", "transport"}},
-        {"kannel", {"connections", "dlr_url", "password", "timeout", "url", "username"}},
+        {"kannel",
+         {"connections", "dlr_url", "mo_allow_from", "mo_secret", "password", "timeout", "url",
+          "username"}},
         {"serve", {"listen"}},
         {"jobs", {"dir"}},
     };

@@ -1,5 +1,8 @@
 #include "app/sms_settings.h"
 
+#include <Poco/Net/IPAddress.h>
+#include <Poco/StringTokenizer.h>
+
 #include <memory>
 #include <stdexcept>
 
@@ -19,6 +22,33 @@ int get_minute(const Poco::Util::AbstractConfiguration& c, const std::string& ke
     if (!m)
         throw UsageError("config: " + key + " must be a time of day HH:MM, not \"" + text + "\"");
     return *m;
+}
+
+// Kannel's get-url carries the key as written: only characters that need no escaping in a URL,
+// and enough of them not to be guessed.
+bool is_usable_mo_secret(std::string_view key) {
+    if (key.size() < 16)
+        return false;
+    for (char c : key)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+std::vector<std::string> parse_addresses(const std::string& key, const std::string& text) {
+    std::vector<std::string> out;
+    Poco::StringTokenizer items(
+        text, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (const auto& item : items) {
+        Poco::Net::IPAddress address;
+        if (!Poco::Net::IPAddress::tryParse(item, address))
+            throw UsageError("config: " + key + ": \"" + item + "\" is not an IP address");
+        out.push_back(address.toString());
+    }
+    if (out.empty())
+        throw UsageError("config: " + key + " names no address");
+    return out;
 }
 
 }  // namespace
@@ -48,6 +78,13 @@ SmsSettings read_sms_settings(const Poco::Util::AbstractConfiguration& c) {
     k.dlr_url = c.getString("kannel.dlr_url", "");
     k.connections = static_cast<int>(config_int(c, "kannel.connections", 4, 1, 64));
     k.timeout = std::chrono::seconds(config_int(c, "kannel.timeout", 30, 1, 600));
+    s.mo_secret = c.getString("kannel.mo_secret", "");
+    if (!s.mo_secret.empty() && !is_usable_mo_secret(s.mo_secret))
+        throw UsageError(
+            "config: kannel.mo_secret must be 16 or more of A-Z a-z 0-9 - _ (it goes into "
+            "Kannel's get-url as it is)");
+    s.mo_allow_from =
+        parse_addresses("kannel.mo_allow_from", c.getString("kannel.mo_allow_from", "127.0.0.1"));
     if (s.transport == "kannel") {
         try {
             notify::parse_kannel_url(k.url);
@@ -66,9 +103,13 @@ notify::UtcOffsetAt zone_offsets(const std::string& time_zone) {
     return [shared](std::int64_t t) { return shared->offset_at(t); };
 }
 
-std::unique_ptr<notify::DeliveryChannel> make_sms_channel(const SmsSettings& s) {
-    if (s.transport == "kannel")
-        return std::make_unique<notify::KannelChannel>(s.kannel);
+std::unique_ptr<notify::DeliveryChannel> make_sms_channel(const SmsSettings& s,
+                                                          std::string_view site_secret) {
+    if (s.transport == "kannel") {
+        notify::KannelSettings kannel = s.kannel;
+        kannel.report_secret = site_secret;
+        return std::make_unique<notify::KannelChannel>(std::move(kannel));
+    }
     return std::make_unique<notify::FileChannel>(s.outbox_dir, Channel::sms);
 }
 

@@ -13,7 +13,11 @@
 //                                             [site] district_name)
 //   [kannel] url = http://127.0.0.1:13013/cgi-bin/sendsms, username, password,
 //            dlr_url = http://127.0.0.1:8025/dlr (where Kannel reaches `homeroom serve`;
-//            empty: no delivery reports), connections = 4, timeout = 30 (seconds)
+//            empty: no delivery reports; each report carries a token signed with the site
+//            secret), connections = 4, timeout = 30 (seconds),
+//            mo_secret = ... (the key= Kannel's sms-service get-url passes to /mo: 16 or more
+//            of A-Z a-z 0-9 - _; unset: /mo refuses every inbound text),
+//            mo_allow_from = 127.0.0.1 (the addresses /mo takes texts from, comma-separated)
 #pragma once
 
 #include <Poco/Util/AbstractConfiguration.h>
@@ -21,6 +25,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "notify/delivery_channel.h"
 #include "notify/kannel_channel.h"
@@ -37,6 +43,8 @@ struct SmsSettings {
     std::filesystem::path outbox_dir = "output/sms";
     std::string help_text;
     notify::KannelSettings kannel;
+    std::string mo_secret;
+    std::vector<std::string> mo_allow_from = {"127.0.0.1"};  // as Poco prints them
 };
 
 SmsSettings read_sms_settings(const Poco::Util::AbstractConfiguration& config);
@@ -44,7 +52,9 @@ SmsSettings read_sms_settings(const Poco::Util::AbstractConfiguration& config);
 // The zone's UTC offset at an instant (ICU, jobs/time_zone.h); UsageError for an unknown zone.
 notify::UtcOffsetAt zone_offsets(const std::string& time_zone);
 
-// The configured transport: Kannel or a folder of .txt files.
-std::unique_ptr<notify::DeliveryChannel> make_sms_channel(const SmsSettings& settings);
+// The configured transport: Kannel (its delivery reports signed with `site_secret`) or a folder
+// of .txt files.
+std::unique_ptr<notify::DeliveryChannel> make_sms_channel(const SmsSettings& settings,
+                                                          std::string_view site_secret);
 
 }  // namespace homeroom::app

@@ -18,6 +18,9 @@ struct HttpRequest {
     std::string path;                          // without the query, e.g. "/unsubscribe"
     std::map<std::string, std::string> query;  // decoded; the first of repeated names
     std::map<std::string, std::string> form;   // a POST's decoded fields (urlencoded or multipart)
+    // The peer's IP address as Poco prints it ("127.0.0.1", "::1"; an IPv4-mapped IPv6 address
+    // as IPv4): the one that connected, which is the proxy's for a forwarded request.
+    std::string client_address{};
 };
 
 struct HttpResponse {

@@ -4,24 +4,57 @@
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
+#include <chrono>
 #include <sstream>
 #include <stdexcept>
 
 #include "core/errors.h"
+#include "notify/header_deadlines.h"
 
 namespace homeroom::notify {
 namespace {
 
 constexpr std::streamsize k_max_body = 16 * 1024;
+
+// Poco serves each connection on one thread for as long as the connection lasts, so a client
+// that sends nothing, sends slowly or keeps a connection idle holds a thread. Four threads and 64
+// places let four such clients stall everyone and made Kannel's delivery reports fail ("Couldn't
+// fetch", resets) during a weekly send. Hence many threads (mostly asleep: a parked thread costs
+// little), a long queue and backlog for bursts of reports, and short limits on idle clients.
+constexpr int k_threads = 128;
+constexpr int k_queued = 1024;
+constexpr int k_backlog = 1024;
+// Each read of a request, and a new connection's wait for its first byte.
+const Poco::Timespan k_idle_timeout(5, 0);
+// Between two requests of one connection.
+const Poco::Timespan k_keep_alive_timeout(2, 0);
+// A request's headers, from the connection's start or the end of the last answer (after the
+// keep-alive wait): the per-read timeout does not stop a client that trickles bytes.
+constexpr std::chrono::milliseconds k_header_limit{10000};
+constexpr int k_max_keep_alive_requests = 1000;
+
+// A body that is neither chunked nor of a stated length ends only when the client closes the
+// connection: reading it held a thread for the whole timeout. Poco gives GET, HEAD and DELETE
+// an empty body; every other method must say how long its body is.
+bool body_has_no_end(const Poco::Net::HTTPServerRequest& in) {
+    const std::string& m = in.getMethod();
+    return !in.hasContentLength() && !in.getChunkedTransferEncoding() &&
+           m != Poco::Net::HTTPRequest::HTTP_GET && m != Poco::Net::HTTPRequest::HTTP_HEAD &&
+           m != Poco::Net::HTTPRequest::HTTP_DELETE;
+}
 
 // Form parts that are files are not wanted by any route: read and dropped.
 class IgnoreParts : public Poco::Net::PartHandler {
@@ -51,6 +84,10 @@ HttpRequest to_request(Poco::Net::HTTPServerRequest& in, std::string& body) {
     const Poco::URI uri(in.getURI());
     r.path = uri.getPath();
     r.query = parse_urlencoded(uri.getRawQuery());
+    Poco::Net::IPAddress peer = in.clientAddress().host();
+    if (peer.family() == Poco::Net::IPAddress::IPv6 && peer.isIPv4Mapped())
+        peer = Poco::Net::IPAddress(peer.toString().substr(peer.toString().rfind(':') + 1));
+    r.client_address = peer.toString();
     if (body.empty())
         return r;
     const std::string type = in.getContentType();
@@ -71,10 +108,21 @@ HttpRequest to_request(Poco::Net::HTTPServerRequest& in, std::string& body) {
 
 class RouteHandler : public Poco::Net::HTTPRequestHandler {
   public:
-    explicit RouteHandler(const RouteTable& routes) : m_routes(routes) {}
+    RouteHandler(const RouteTable& routes, HeaderDeadlines& deadlines)
+        : m_routes(routes), m_deadlines(deadlines) {}
+    // Poco destroys the handler once the answer is sent; the next request may follow.
+    ~RouteHandler() override {
+        m_deadlines.next_request_due(
+            std::chrono::milliseconds(k_keep_alive_timeout.totalMilliseconds()));
+    }
 
     void handleRequest(Poco::Net::HTTPServerRequest& in,
                        Poco::Net::HTTPServerResponse& out) override {
+        if (body_has_no_end(in)) {
+            out.setKeepAlive(false);  // where the body ends is unknown: the connection is done
+            send(out, simple_page(411, "Length required", "Say how long the request is."));
+            return;
+        }
         if (in.getContentLength() > k_max_body) {
             send(out, simple_page(413, "Too large", "The request is too large."));
             return;
@@ -98,18 +146,67 @@ class RouteHandler : public Poco::Net::HTTPRequestHandler {
 
   private:
     const RouteTable& m_routes;
+    HeaderDeadlines& m_deadlines;
 };
 
 class RouteHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
   public:
-    explicit RouteHandlerFactory(const RouteTable& routes) : m_routes(routes) {}
+    RouteHandlerFactory(const RouteTable& routes, HeaderDeadlines& deadlines)
+        : m_routes(routes), m_deadlines(deadlines) {}
+    // Called once the request's headers have been read.
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest&) override {
-        return new RouteHandler(m_routes);
+        m_deadlines.headers_in();
+        return new RouteHandler(m_routes, m_deadlines);
+    }
+    // What HTTPServer::stopAll(false) does, which only a friend may: each connection ends after
+    // its current request.
+    void stop_connections() {
+        const bool abort_current = false;
+        serverStopped(this, abort_current);
     }
 
   private:
     const RouteTable& m_routes;
+    HeaderDeadlines& m_deadlines;
+};
+
+// Poco's HTTP connection, watched by HeaderDeadlines for as long as it runs.
+class WatchedConnection : public Poco::Net::HTTPServerConnection {
+  public:
+    WatchedConnection(const Poco::Net::StreamSocket& socket,
+                      Poco::Net::HTTPServerParams::Ptr params,
+                      Poco::Net::HTTPRequestHandlerFactory::Ptr factory, HeaderDeadlines& deadlines)
+        : HTTPServerConnection(socket, params, factory), m_deadlines(deadlines) {}
+
+    void run() override {
+        struct Forget {
+            HeaderDeadlines& deadlines;
+            ~Forget() { deadlines.forget(); }
+        } forget{m_deadlines};
+        m_deadlines.watch(socket());
+        HTTPServerConnection::run();
+    }
+
+  private:
+    HeaderDeadlines& m_deadlines;
+};
+
+class WatchedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
+  public:
+    WatchedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                             Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                             HeaderDeadlines& deadlines)
+        : m_params(std::move(params)), m_factory(std::move(factory)), m_deadlines(deadlines) {}
+    Poco::Net::TCPServerConnection* createConnection(
+        const Poco::Net::StreamSocket& socket) override {
+        return new WatchedConnection(socket, m_params, m_factory, m_deadlines);
+    }
+
+  private:
+    Poco::Net::HTTPServerParams::Ptr m_params;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr m_factory;
+    HeaderDeadlines& m_deadlines;
 };
 
 }  // namespace
@@ -145,8 +242,17 @@ std::pair<std::string, std::uint16_t> parse_listen_address(std::string_view text
 
 struct HttpServer::Impl {
     std::string host;
+    // Destroyed in reverse: the server, then the pool (joining the connections' threads), then
+    // the deadlines those connections use.
+    HeaderDeadlines deadlines{k_header_limit};
+    // Poco's default pool has 16 threads whatever setMaxThreads says.
+    Poco::ThreadPool threads{4, k_threads, 60};
     Poco::Net::ServerSocket socket;
-    std::unique_ptr<Poco::Net::HTTPServer> server;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr factory;
+    RouteHandlerFactory* routes = nullptr;  // the same factory
+    // A TCPServer of Poco's HTTP connections rather than an HTTPServer, which cannot be given
+    // the watched ones.
+    std::unique_ptr<Poco::Net::TCPServer> server;
     bool running = false;
 };
 
@@ -161,17 +267,23 @@ HttpServer::HttpServer(const RouteTable& routes, std::string_view listen)
     m_impl->host = address.first;
     try {
         m_impl->socket.bind(Poco::Net::SocketAddress(address.first, address.second), true);
-        m_impl->socket.listen(64);
+        m_impl->socket.listen(k_backlog);
     } catch (const Poco::Exception& e) {
         throw UnavailableError("cannot listen on " + std::string(listen) + ": " + e.displayText());
     }
     auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(4);
-    params->setMaxQueued(64);
-    params->setTimeout(Poco::Timespan(10, 0));
+    params->setMaxThreads(k_threads);
+    params->setMaxQueued(k_queued);
+    params->setTimeout(k_idle_timeout);
     params->setKeepAlive(true);
-    m_impl->server = std::make_unique<Poco::Net::HTTPServer>(new RouteHandlerFactory(routes),
-                                                             m_impl->socket, params);
+    params->setKeepAliveTimeout(k_keep_alive_timeout);
+    params->setMaxKeepAliveRequests(k_max_keep_alive_requests);
+    Poco::Net::HTTPServerParams::Ptr shared_params(params);
+    m_impl->routes = new RouteHandlerFactory(routes, m_impl->deadlines);
+    m_impl->factory = m_impl->routes;
+    m_impl->server = std::make_unique<Poco::Net::TCPServer>(
+        new WatchedConnectionFactory(shared_params, m_impl->factory, m_impl->deadlines),
+        m_impl->threads, m_impl->socket, shared_params);
     m_impl->server->start();
     m_impl->running = true;
 }
@@ -195,7 +307,12 @@ void HttpServer::stop() {
     if (!m_impl->running)
         return;
     m_impl->running = false;
-    m_impl->server->stopAll(false);
+    // As HTTPServer::stopAll(false): no new connections; each running one ends after its
+    // current request.
+    m_impl->server->stop();
+    m_impl->routes->stop_connections();
+    // Connections waiting for a request would wait out their timeout; they end now.
+    m_impl->deadlines.cut_off_all();
 }
 
 }  // namespace homeroom::notify

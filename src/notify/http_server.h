@@ -1,10 +1,12 @@
-// A RouteTable (http_routes.h) served over HTTP/1.1 with Poco::Net::HTTPServer, on a few threads.
-// Loopback by default: `homeroom serve` sits behind the district's web server or proxy, which
-// forwards /unsubscribe (and later /dlr, /mo) to it.
+// A RouteTable (http_routes.h) served over HTTP/1.1 with Poco::Net::HTTPServer, a thread per
+// connection. Loopback by default: `homeroom serve` sits behind the district's web server or proxy,
+// which forwards /unsubscribe and /s/ to it (Kannel calls /dlr and /mo directly).
 //
 // Every answer carries Cache-Control: no-store, Referrer-Policy: no-referrer (the URLs hold
 // tokens), X-Content-Type-Options: nosniff and a Content-Security-Policy that allows no script.
-// Request bodies over 16 KB are refused (413) before a handler sees them.
+// Request bodies over 16 KB are refused (413) before a handler sees them, and a body of no stated
+// length (neither Content-Length nor chunked, on a method other than GET, HEAD, DELETE) at once
+// (411). Slow and idle clients: see the limits in http_server.cpp.
 #pragma once
 
 #include <cstdint>

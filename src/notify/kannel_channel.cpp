@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "core/errors.h"
+#include "notify/delivery_report_token.h"
 #include "notify/sms_encoding.h"
 
 namespace homeroom::notify {
@@ -146,13 +147,18 @@ std::string sendsms_request_path(const KannelSettings& s, const KannelEndpoint& 
     if (!s.dlr_url.empty() && outbox_id > 0) {
         const char join = s.dlr_url.find('?') == std::string::npos ? '?' : '&';
         q += "&dlr-mask=31&dlr-url=" +
-             encode(s.dlr_url + join + "id=" + std::to_string(outbox_id) + "&status=%d");
+             encode(s.dlr_url + join + "id=" + std::to_string(outbox_id) +
+                    "&t=" + make_delivery_report_token(s.report_secret, outbox_id) + "&status=%d");
     }
     return q;
 }
 
 KannelChannel::KannelChannel(KannelSettings settings)
-    : m_settings(std::move(settings)), m_endpoint(parse_kannel_url(m_settings.url)) {}
+    : m_settings(std::move(settings)), m_endpoint(parse_kannel_url(m_settings.url)) {
+    // Unsigned reports would be refused by `serve`: better to say so before anything is sent.
+    if (!m_settings.dlr_url.empty() && m_settings.report_secret.empty())
+        throw std::invalid_argument("dlr_url needs a secret to sign the delivery reports");
+}
 
 std::string KannelChannel::description() const {
     return "Kannel " + m_endpoint.host + ":" + std::to_string(m_endpoint.port);

@@ -12,7 +12,8 @@
 // made or is lost → UnavailableError (the message stays due: temporary failure, retried).
 //
 // Delivery reports: with [kannel] dlr_url set, each request carries dlr-mask=31 and
-// dlr-url=<dlr_url>?id=<outbox id>&status=%d, so the report names our own outbox id.
+// dlr-url=<dlr_url>?id=<outbox id>&t=<token>&status=%d, so the report names our own outbox id
+// and proves (delivery_report_token.h) that it is about a message we sent.
 #pragma once
 
 #include <chrono>
@@ -27,9 +28,10 @@ namespace homeroom::notify {
 struct KannelSettings {
     std::string url = "http://127.0.0.1:13013/cgi-bin/sendsms";  // the sendsms URL
     std::string username, password;
-    std::string from;     // the sender shown to the recipient (a short code or number)
-    std::string dlr_url;  // e.g. http://127.0.0.1:8025/dlr; empty: no delivery reports
-    int connections = 4;  // parallel keep-alive sessions
+    std::string from;           // the sender shown to the recipient (a short code or number)
+    std::string dlr_url;        // e.g. http://127.0.0.1:8025/dlr; empty: no delivery reports
+    std::string report_secret;  // signs each dlr-url (the site secret); required with dlr_url
+    int connections = 4;        // parallel keep-alive sessions
     std::chrono::milliseconds timeout{30000};
 };
 
@@ -48,7 +50,7 @@ std::string sendsms_request_path(const KannelSettings& settings, const KannelEnd
 
 class KannelChannel : public DeliveryChannel {
   public:
-    // std::invalid_argument for a bad url.
+    // std::invalid_argument for a bad url, or a dlr_url without a report_secret.
     explicit KannelChannel(KannelSettings settings);
 
     Channel channel() const override { return Channel::sms; }

@@ -1,8 +1,10 @@
 #include "notify/sms_endpoint.h"
 
-#include <thread>
+#include <algorithm>
 
+#include "core/constant_time.h"
 #include "core/message_status.h"
+#include "notify/delivery_report_token.h"
 #include "store/opt_out_repository.h"
 #include "store/outbox_repository.h"
 #include "store/sms_inbound_repository.h"
@@ -70,12 +72,13 @@ SmsKeyword parse_sms_keyword(std::string_view text) {
 }
 
 SmsEndpoint::SmsEndpoint(store::Database& db, const render::LocalizerSet& localizers,
-                         std::string district_name, std::string help_text,
+                         std::string district_name, std::string help_text, SmsGatewayAccess access,
                          std::function<std::chrono::sys_seconds()> clock)
     : m_db(db),
       m_localizers(localizers),
       m_district_name(std::move(district_name)),
       m_help_text(std::move(help_text)),
+      m_access(std::move(access)),
       m_clock(clock ? std::move(clock) : system_now) {}
 
 void SmsEndpoint::add_routes(RouteTable& routes) {
@@ -100,6 +103,12 @@ HttpResponse SmsEndpoint::delivery_report(const HttpRequest& request) {
     } catch (const std::exception&) {
         return plain(400, "id and status are required\n");
     }
+    if (!verify_delivery_report_token(m_access.report_secret, id, query(request, "t"))) {
+        if (on_event)
+            on_event("refused a delivery report for message " + id_text + " from " +
+                     request.client_address + ": missing or wrong token");
+        return plain(403, "not a delivery report we asked for\n");
+    }
     MessageStatus to;
     if (status == 1)
         to = MessageStatus::delivered;
@@ -110,34 +119,47 @@ HttpResponse SmsEndpoint::delivery_report(const HttpRequest& request) {
     const std::string detail = "delivery report " + std::to_string(status) +
                                (status == 1 ? " (delivered)" : " (undeliverable)");
 
-    const auto until = std::chrono::steady_clock::now() + report_wait;
-    while (true) {
-        {
-            std::lock_guard lock(m_db_mutex);
-            store::OutboxRepository outbox(m_db);
-            const auto message = outbox.find(id);
-            if (!message || message->key.channel != Channel::sms) {
-                if (on_event)
-                    on_event("delivery report for unknown message " + id_text);
-                return plain(200, "ok\n");
-            }
-            if (message->status != MessageStatus::sending) {
-                const bool changed = outbox.transition(id, to, m_clock(), detail);
-                if (on_event)
-                    on_event("delivery report: message " + id_text + " " +
-                             std::string(to_code(message->status)) + " -> " +
-                             (changed ? std::string(to_code(to)) : "unchanged") + " (" + detail +
-                             ")");
-                return plain(200, "ok\n");
-            }
-        }
-        if (std::chrono::steady_clock::now() > until)
-            return plain(503, "the message is still being sent\n");
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Never waits: a report that overtakes the recording of its send (Kannel can answer within
+    // milliseconds) is kept for mark_sent to apply. Waiting here held one of the server's
+    // threads per report and made Kannel give up on reports of a busy send.
+    std::lock_guard lock(m_db_mutex);
+    store::OutboxRepository outbox(m_db);
+    auto message = outbox.find(id);
+    if (!message || message->key.channel != Channel::sms) {
+        if (on_event)
+            on_event("delivery report for unknown message " + id_text);
+        return plain(200, "ok\n");
     }
+    if (message->status == MessageStatus::sending) {
+        if (outbox.hold_delivery_report(id, to, detail, m_clock())) {
+            if (on_event)
+                on_event("delivery report: message " + id_text +
+                         " sending, kept until its send is recorded (" + detail + ")");
+            return plain(200, "ok\n");
+        }
+        message = outbox.find(id);  // its send was recorded in the meantime
+    }
+    const bool changed = outbox.transition(id, to, m_clock(), detail);
+    if (on_event)
+        on_event("delivery report: message " + id_text + " " +
+                 std::string(to_code(message->status)) + " -> " +
+                 (changed ? std::string(to_code(to)) : "unchanged") + " (" + detail + ")");
+    return plain(200, "ok\n");
 }
 
 HttpResponse SmsEndpoint::inbound(const HttpRequest& request) {
+    const bool allowed_address =
+        std::find(m_access.mo_allow_from.begin(), m_access.mo_allow_from.end(),
+                  request.client_address) != m_access.mo_allow_from.end();
+    if (m_access.mo_secret.empty() || !allowed_address ||
+        !equal_in_constant_time(query(request, "key"), m_access.mo_secret)) {
+        if (on_event)
+            on_event("refused an inbound text from " + request.client_address +
+                     (m_access.mo_secret.empty() ? ": [kannel] mo_secret is not set"
+                      : allowed_address          ? ": missing or wrong key"
+                                                 : ": address not in [kannel] mo_allow_from"));
+        return plain(403, "not from the SMS gateway\n");
+    }
     std::string from = query(request, "from");
     const std::string text = query(request, "text");
     while (!from.empty() && from.back() == ' ') from.pop_back();

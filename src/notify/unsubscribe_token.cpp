@@ -3,6 +3,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/constant_time.h"
 #include "site/private_token.h"
 
 namespace homeroom::notify {
@@ -18,14 +19,6 @@ std::string signature(std::string_view secret, std::string_view payload) {
     std::string message = "unsubscribe\n";
     message += payload;
     return site::hmac_sha256(secret, message).substr(0, k_mac_bytes);
-}
-
-bool equal_in_constant_time(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 }  // namespace

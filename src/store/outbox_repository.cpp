@@ -290,21 +290,76 @@ std::vector<ClaimedMessage> OutboxRepository::claim_due(Channel channel, TimePoi
 bool OutboxRepository::mark_sent(std::int64_t id, std::string_view claim_token,
                                  std::string_view provider_id, TimePoint now) {
     try {
+        const std::string t = format_utc(now);
+        SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m_db.sql(),
                             "UPDATE outbox SET status = 'sent', provider_id = ?, last_error = "
                             "NULL, sent_at = ?, updated_at = ?, claim_token = NULL WHERE "
                             "outbox_id = ? AND claim_token = ? AND status = 'sending' AND "
                             "status IN (" +
                                 status_list(allowed_sources(MessageStatus::sent)) + ")");
-        const std::string t = format_utc(now);
         q.bind(1, std::string(provider_id));
         q.bind(2, t);
         q.bind(3, t);
         q.bind(4, id);
         q.bind(5, std::string(claim_token));
-        return q.exec() == 1;
+        if (q.exec() != 1)
+            return false;
+        // A report that came while the message was `sending` (hold_delivery_report).
+        SQLite::Statement held(m_db.sql(),
+                               "DELETE FROM early_delivery_reports WHERE outbox_id = ? "
+                               "RETURNING status, detail");
+        held.bind(1, id);
+        if (held.executeStep()) {
+            const auto to = parse_message_status(held.getColumn(0).getString());
+            const std::string detail = held.getColumn(1).getString();
+            while (held.executeStep()) {
+            }
+            if (to) {
+                SQLite::Statement apply(m_db.sql(),
+                                        "UPDATE outbox SET status = ?, last_error = ?, "
+                                        "updated_at = ? WHERE outbox_id = ? AND status IN (" +
+                                            status_list(allowed_sources(*to)) + ")");
+                apply.bind(1, std::string(to_code(*to)));
+                apply.bind(2, detail);
+                apply.bind(3, t);
+                apply.bind(4, id);
+                apply.exec();
+            }
+        }
+        tx.commit();
+        return true;
     } catch (const SQLite::Exception& e) {
         throw IoError("cannot record a sent message in the outbox in " + m_db.path().string() +
+                      ": " + e.what());
+    }
+}
+
+bool OutboxRepository::hold_delivery_report(std::int64_t id, MessageStatus to,
+                                            std::string_view detail, TimePoint now) {
+    if (to != MessageStatus::delivered && to != MessageStatus::permanent_failure)
+        throw std::invalid_argument("hold_delivery_report: not a delivery report's status");
+    try {
+        // One write transaction: mark_sent (also one) either ran before, and the message is
+        // no longer `sending`, or runs after and finds the report.
+        SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement sending(
+            m_db.sql(), "SELECT 1 FROM outbox WHERE outbox_id = ? AND status = 'sending'");
+        sending.bind(1, id);
+        if (!sending.executeStep())
+            return false;
+        SQLite::Statement q(m_db.sql(),
+                            "INSERT INTO early_delivery_reports (outbox_id, status, detail, "
+                            "received_at) VALUES (?, ?, ?, ?) ON CONFLICT (outbox_id) DO NOTHING");
+        q.bind(1, id);
+        q.bind(2, std::string(to_code(to)));
+        q.bind(3, std::string(detail));
+        q.bind(4, format_utc(now));
+        q.exec();
+        tx.commit();
+        return true;
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot keep a delivery report in the outbox in " + m_db.path().string() +
                       ": " + e.what());
     }
 }

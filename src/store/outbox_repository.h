@@ -128,7 +128,8 @@ class OutboxRepository {
                                           std::string_view claim_token, bool reclaim_interrupted);
 
     // Outcomes of a claimed message. Each commits at once and applies only while the message
-    // is still `sending` under `claim_token`; false when it is not (nothing changed).
+    // is still `sending` under `claim_token`; false when it is not (nothing changed). mark_sent
+    // also applies, in the same commit, a delivery report held for the message (below).
     bool mark_sent(std::int64_t id, std::string_view claim_token, std::string_view provider_id,
                    TimePoint now);
     // `status` is temporary-failure (with `retry_at`), technical-failure or permanent-failure.
@@ -140,6 +141,12 @@ class OutboxRepository {
     // otherwise. `detail` goes to last_error when not empty. sending, sent and
     // temporary-failure are reached only through claim_due / mark_* (std::invalid_argument).
     bool transition(std::int64_t id, MessageStatus to, TimePoint now, std::string_view detail = {});
+    // A delivery report (`to`: delivered or permanent-failure) that came while the message is
+    // still `sending`: kept until mark_sent applies it, so the report's caller need not wait.
+    // False, keeping nothing, when the message is not `sending` (apply it with transition()).
+    // Of two reports held for one message the first stays, as transition() would have it.
+    bool hold_delivery_report(std::int64_t id, MessageStatus to, std::string_view detail,
+                              TimePoint now);
     // Cancels the contact's messages on `channel` that have not been sent (created or
     // temporary-failure), e.g. after an opt-out; returns how many.
     std::size_t cancel_pending(std::string_view contact_id, Channel channel, TimePoint now,

@@ -268,6 +268,20 @@ ALTER TABLE outbox ADD COLUMN student_ids TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox ADD COLUMN revision TEXT;
 )SQL";
 
+// Delivery reports that overtook the recording of their send (audit B.7): Kannel can report on a
+// text before notify has committed it `sent`, and `serve` no longer keeps the report waiting
+// (a waiting report held one of serve's threads, and Kannel gave up on the busy server). The
+// report is kept here while the message is `sending`; OutboxRepository::mark_sent applies it in
+// the same commit and removes it. A message that is never recorded sent keeps its row.
+static constexpr std::string_view k_migration_early_dlr = R"SQL(
+CREATE TABLE early_delivery_reports (
+    outbox_id   INTEGER PRIMARY KEY,  -- outbox.outbox_id
+    status      TEXT NOT NULL CHECK (status IN ('delivered', 'permanent-failure')),
+    detail      TEXT NOT NULL,        -- becomes outbox.last_error, as for a report in time
+    received_at TEXT NOT NULL         -- UTC YYYY-MM-DDTHH:MM:SSZ
+);
+)SQL";
+
 const std::vector<std::string_view>& schema_migrations() {
     // In the order they were added; append only (a database records how many it has applied).
     static const std::vector<std::string_view> k_migrations = {
@@ -283,6 +297,7 @@ const std::vector<std::string_view>& schema_migrations() {
         k_migration_short_links,
         k_migration_student_page_paths,
         k_migration_outbox_students,
+        k_migration_early_dlr,
         // clang-format on
     };
     return k_migrations;

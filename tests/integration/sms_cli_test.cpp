@@ -6,12 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -21,8 +16,11 @@
 #include <tuple>
 
 #include "kannel_test_server.h"
+#include "notify/delivery_report_token.h"
 #include "notify/sms_encoding.h"
+#include "raw_http.h"
 #include "run_command.h"
+#include "serve_process.h"
 #include "site/private_token.h"
 #include "site/site_builder.h"
 #include "store/database.h"
@@ -30,8 +28,6 @@
 #include "store/outbox_repository.h"
 #include "store/short_link_repository.h"
 #include "store/sms_inbound_repository.h"
-
-extern char** environ;
 
 namespace homeroom {
 namespace {
@@ -47,6 +43,8 @@ const std::string k_bundles = HOMEROOM_TEST_DATA "/bundle-sms";
 const std::string k_secret = "sms-cli-test-secret";
 const std::string k_base_url = "https://homeroom.example.org";
 const std::string k_unroutable = "+1555999";
+// What Kannel's sms-service passes to /mo as key= ([kannel] mo_secret).
+const std::string k_mo_secret = "sms-cli-test-mo-key";
 
 std::string page_url(const std::string& student, const std::string& lang) {
     return k_base_url + "/" + site::student_page_path(k_secret, student, lang);
@@ -74,17 +72,17 @@ struct District {
     void configure(const std::string& kannel_url, std::uint16_t serve_port,
                    const std::string& extra_sms = "quiet_start = 00:00\nquiet_end = 00:00\n",
                    const std::string& extra_email = "") const {
-        write_file(
-            config_path,
-            "[email]\ntransport = file\noutbox_dir = " + (dir / "mail").string() + "\n" +
-                extra_email + "\n[sms]\ntransport = kannel\nfrom = 12345\n" + extra_sms +
-                "outbox_dir = " + (dir / "sms").string() + "\n\n[kannel]\nurl = " + kannel_url +
-                "\nusername = " + KannelTestServer::username() +
-                "\npassword = " + KannelTestServer::password() +
-                "\ndlr_url = http://127.0.0.1:" + std::to_string(serve_port) +
-                "/dlr\nconnections = 2\ntimeout = 10\n" + "\n[site]\nbase_url = " + k_base_url +
-                "\nsecret = " + k_secret + "\ndistrict_name = Riverside Public Schools\n" +
-                "\n[serve]\nlisten = 127.0.0.1:" + std::to_string(serve_port) + "\n");
+        write_file(config_path,
+                   "[email]\ntransport = file\noutbox_dir = " + (dir / "mail").string() + "\n" +
+                       extra_email + "\n[sms]\ntransport = kannel\nfrom = 12345\n" + extra_sms +
+                       "outbox_dir = " + (dir / "sms").string() + "\n\n[kannel]\nurl = " +
+                       kannel_url + "\nusername = " + KannelTestServer::username() +
+                       "\npassword = " + KannelTestServer::password() +
+                       "\ndlr_url = http://127.0.0.1:" + std::to_string(serve_port) +
+                       "/dlr\nconnections = 2\ntimeout = 10\nmo_secret = " + k_mo_secret + "\n" +
+                       "\n[site]\nbase_url = " + k_base_url + "\nsecret = " + k_secret +
+                       "\ndistrict_name = Riverside Public Schools\n" +
+                       "\n[serve]\nlisten = 127.0.0.1:" + std::to_string(serve_port) + "\n");
     }
     testing::CommandResult homeroom(std::vector<std::string> args) const {
         std::vector<std::string> all = {"--config", config_path, "--db", db};
@@ -110,56 +108,16 @@ struct District {
     }
 };
 
-// `homeroom serve` as a child process on a given port.
-class Serve {
-  public:
-    Serve(const District& d) {
-        std::vector<std::string> args = {HOMEROOM_BINARY, "--config", d.config_path,
-                                         "--db",          d.db,       "serve"};
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        const std::string out = (m_dir / "out").string(), err = (m_dir / "err").string();
-        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                         0644);
-        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                         0644);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        const int rc = posix_spawn(&m_pid, argv[0], &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0)
-            throw std::runtime_error("cannot start homeroom serve");
-        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (read_file(m_dir / "out").find("listening on") == std::string::npos) {
-            if (std::chrono::steady_clock::now() > until) {
-                stop();
-                throw std::runtime_error("homeroom serve did not start: " + err_text());
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    }
-    ~Serve() { stop(); }
-    std::string err_text() const { return read_file(m_dir / "err"); }
-    void stop() {
-        if (m_pid <= 0)
-            return;
-        ::kill(m_pid, SIGTERM);
-        ::waitpid(m_pid, nullptr, 0);
-        m_pid = -1;
-    }
-
-  private:
-    TempDir m_dir;
-    pid_t m_pid = -1;
+// `homeroom serve` for a district.
+struct Serve : testing::ServeProcess {
+    explicit Serve(const District& d) : ServeProcess(d.config_path, d.db) {}
 };
 
 // Kannel, `homeroom serve` and a district configured for both.
 struct Gateway {
     std::uint16_t serve_port = testing::pick_free_port();
-    KannelTestServer kannel{
-        KannelOptions{"http://127.0.0.1:" + std::to_string(serve_port) + "/mo", k_unroutable}};
+    KannelTestServer kannel{KannelOptions{
+        "http://127.0.0.1:" + std::to_string(serve_port) + "/mo?key=" + k_mo_secret, k_unroutable}};
     District district;
     std::optional<Serve> serve;
     Gateway() {
@@ -319,6 +277,66 @@ TEST(SmsCli, StopOptsOutAtOnceConfirmsOnceAndStopsNextWeek) {
     EXPECT_TRUE(s.district.message("C03", Channel::sms, "2026-06-15"));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_EQ(s.to("+15550100013").size(), 3u);
+}
+
+// Only Kannel, with the token of each report and the inbound key, from an allowed address, can
+// change a text's status or a number's opt-out; the round trips above show it still can.
+TEST(SmsCli, ForgedReportsAndInboundTextsChangeNothing) {
+    Gateway s;
+    // A text Kannel has (sent) whose report has not come yet.
+    std::int64_t id = 0;
+    {
+        store::Database d(s.district.db);
+        store::OutboxRepository outbox(d);
+        store::NewOutboxMessage m;
+        m.key = {"C13", *Date::parse("2026-06-22"), "weekly-digest", Channel::sms};
+        m.recipient = "+15550100013";
+        m.body = "text";
+        m.allowed_by = "test";
+        const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        outbox.queue(m, now);
+        for (const auto& c : outbox.claim_due(Channel::sms, now, 10, "t", false))
+            outbox.mark_sent(c.id, "t", "202 0: Accepted", now);
+        id = outbox.find(m.key)->id;
+    }
+    const auto status_of = [&] {
+        store::Database d(s.district.db);
+        return store::OutboxRepository(d).find(id)->status;
+    };
+    const auto get_status = [&](const std::string& target, const std::string& source) {
+        return testing::raw_http_status(
+            s.serve_port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            source);
+    };
+    const std::string dlr = "/dlr?id=" + std::to_string(id);
+    EXPECT_EQ(get_status(dlr + "&status=16", "127.0.0.1"), 403) << s.serve->err_text();
+    EXPECT_EQ(get_status(dlr + "&t=AAAAAAAAAAAAAAAAAAAAAA&status=16", "127.0.0.1"), 403);
+    EXPECT_EQ(
+        get_status(dlr + "&t=" + notify::make_delivery_report_token("other", id) + "&status=16",
+                   "127.0.0.1"),
+        403);
+    EXPECT_EQ(status_of(), MessageStatus::sent);
+    // The report Kannel would send: signed with the site secret.
+    EXPECT_EQ(
+        get_status(dlr + "&t=" + notify::make_delivery_report_token(k_secret, id) + "&status=1",
+                   "127.0.0.1"),
+        200);
+    EXPECT_EQ(status_of(), MessageStatus::delivered);
+
+    // STOP without the key, with a wrong one, or with the key from another address.
+    const std::string stop = "/mo?from=%2B15550100013&text=STOP";
+    EXPECT_EQ(get_status(stop, "127.0.0.1"), 403);
+    EXPECT_EQ(get_status(stop + "&key=wrong-key-wrong-key", "127.0.0.1"), 403);
+    EXPECT_EQ(get_status(stop + "&key=" + k_mo_secret, "127.0.0.2"), 403);
+    {
+        store::Database d(s.district.db);
+        EXPECT_FALSE(store::OptOutRepository(d).is_opted_out("C13", Channel::sms));
+        EXPECT_TRUE(store::SmsInboundRepository(d).list().empty());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_TRUE(s.to("+15550100013").empty()) << "nobody was answered";
+    EXPECT_NE(s.serve->err_text().find("refused an inbound text from 127.0.0.2"), std::string::npos)
+        << s.serve->err_text();
 }
 
 TEST(SmsCli, QuietHoursHoldTextsBack) {

@@ -10,7 +10,8 @@ fake SMSCs, all on 127.0.0.1 with free ports, configured in DIR.
         inbound text, which smsbox forwards to --mo-url
 
   --dir D             configuration, logs and DIR/ports.json ({"sendsms", "admin", "in"})
-  --mo-url URL        where inbound texts go (GET URL?from=..&to=..&text=..); default none
+  --mo-url URL        where inbound texts go (GET URL?from=..&to=..&text=..; URL may have a
+                      query of its own, e.g. ?key=...); default none
   --deny-prefix P     numbers starting with P are not routable (sendsms answers 403, as an
                       operator refusing a number would) — for permanent-failure tests
   --ready-file F      written once the SMSC shows "online" in status.txt
@@ -108,10 +109,12 @@ max-messages = 10
 """,
     ]
     if mo_url:
+        # The URL may carry its own query already (Homeroom's /mo wants ?key=...).
+        join = "&" if "?" in mo_url else "?"
         groups.append(f"""group = sms-service
 keyword = default
 catch-all = true
-get-url = "{mo_url}?from=%p&to=%P&text=%a&coding=%c&charset=%C&id=%I"
+get-url = "{mo_url}{join}from=%p&to=%P&text=%a&coding=%c&charset=%C&id=%I"
 max-messages = 0
 accept-x-kannel-headers = true
 """)

@@ -166,6 +166,34 @@ TEST(OutboxRepository, MarkSentNeedsTheClaimAndHappensOnce) {
     EXPECT_EQ(s.repo.find(id)->status, MessageStatus::sent);
 }
 
+TEST(OutboxRepository, AReportHeldWhileSendingIsAppliedWhenTheSendIsRecorded) {
+    Store s;
+    for (const char* c : {"C1", "C2", "C3"})
+        s.repo.queue(message(c, std::string("+1555000000") + c[1], k_week, Channel::sms), k_now);
+    const auto claimed = s.repo.claim_due(Channel::sms, k_now, 10, "t", false);
+    ASSERT_EQ(claimed.size(), 3u);
+    const auto delivered = claimed[0].id, failed = claimed[1].id, plain = claimed[2].id;
+    EXPECT_TRUE(
+        s.repo.hold_delivery_report(delivered, MessageStatus::delivered, "report 1", k_now));
+    EXPECT_TRUE(s.repo.hold_delivery_report(failed, MessageStatus::permanent_failure,
+                                            "delivery report 16", k_now));
+    // The first report held stays.
+    EXPECT_TRUE(s.repo.hold_delivery_report(failed, MessageStatus::delivered, "report 1", k_now));
+    EXPECT_EQ(s.repo.find(delivered)->status, MessageStatus::sending);
+    for (const auto id : {delivered, failed, plain})
+        EXPECT_TRUE(s.repo.mark_sent(id, "t", "202", k_now + 1s));
+    EXPECT_EQ(s.repo.find(delivered)->status, MessageStatus::delivered);
+    EXPECT_EQ(s.repo.find(failed)->status, MessageStatus::permanent_failure);
+    EXPECT_EQ(s.repo.find(failed)->last_error, "delivery report 16");
+    EXPECT_EQ(s.repo.find(plain)->status, MessageStatus::sent);
+    // Not sending (any more): nothing is held, the caller applies it itself.
+    EXPECT_FALSE(s.repo.hold_delivery_report(plain, MessageStatus::delivered, "1", k_now));
+    EXPECT_FALSE(s.repo.hold_delivery_report(9999, MessageStatus::delivered, "1", k_now));
+    EXPECT_EQ(s.db.sql().execAndGet("SELECT count(*) FROM early_delivery_reports").getInt(), 0);
+    EXPECT_THROW(s.repo.hold_delivery_report(plain, MessageStatus::sent, "", k_now),
+                 std::invalid_argument);
+}
+
 TEST(OutboxRepository, FailuresRecordTheErrorAndTheRetryTime) {
     Store s;
     s.repo.queue_all({message("C1", "a@example.org"), message("C2", "b@example.org"),
