@@ -40,6 +40,7 @@ int run_snapshots(CommandContext&, const std::vector<std::string>&);
 int run_build(CommandContext&, const std::vector<std::string>&);
 int run_check(CommandContext&, const std::vector<std::string>&);
 int run_notify(CommandContext&, const std::vector<std::string>&);
+int run_deliver(CommandContext&, const std::vector<std::string>&);
 int run_outbox(CommandContext&, const std::vector<std::string>&);
 int run_serve(CommandContext&, const std::vector<std::string>&);
 int run_jobs(CommandContext&, const std::vector<std::string>&);

@@ -15,6 +15,8 @@ const std::vector<Command>& command_table() {
          run_disclosures},
         {"check", "validate templates and translation catalogs", run_check},
         {"notify", "queue and send the weekly parent digests of a week", run_notify},
+        {"deliver", "send what is due in the outbox: retries, texts after quiet hours",
+         run_deliver},
         {"outbox", "list queued and sent messages and their delivery status", run_outbox},
         {"serve", "answer unsubscribe links (a small web endpoint)", run_serve},
         {"jobs", "list, run, install and review scheduled jobs (jobs/*.ini)", run_jobs},

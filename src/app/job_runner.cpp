@@ -74,6 +74,12 @@ int run_step(CommandContext& ctx, store::Database& db, const jobs::JobStep& step
             request.channel = step.channel;
             return notify_with_report(ctx, db, request);
         }
+        case jobs::StepAction::deliver: {
+            DeliverRequest request;
+            if (!step.both_channels)
+                request.channels = {step.channel};
+            return deliver_with_report(ctx, db, request);
+        }
         case jobs::StepAction::export_extracts: {
             const auto latest = store::SnapshotRepository(db).latest();
             if (!latest)

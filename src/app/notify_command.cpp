@@ -108,7 +108,13 @@ notify::DeliveryReport deliver_with_report(CommandContext& ctx, store::OutboxRep
     notify::DeliveryReport sent;
     try {
         sent = notify::deliver_due(outbox, channel, delivery);
-    } catch (const UnavailableError& e) {
+    } catch (const LockedError&) {
+        progress.done("");
+        ctx.out << "  " << label
+                << ": not started: another homeroom run is sending from this database; the "
+                   "queued messages go out with that run or the next\n";
+        throw;
+    } catch (const UnavailableError&) {
         progress.done("");
         ctx.out << "  " << label << ": not started (" << channel.description()
                 << "): nothing was sent; the queued messages go out on the next run\n";
@@ -124,10 +130,26 @@ notify::DeliveryReport deliver_with_report(CommandContext& ctx, store::OutboxRep
     ctx.out << " (" << channel.description() << ", " << sent.sessions
             << (sent.sessions == 1 ? " session, " : " sessions, ") << seconds_text(sent.seconds)
             << ")\n";
-    if (!sent.interrupted.empty())
+    if (!sent.sender_refused.empty())
+        ctx.out << "  delivery stopped: " << sent.sender_refused
+                << "; no message was failed for it, the rest stay queued\n";
+    else if (!sent.interrupted.empty())
         ctx.out << "  delivery stopped early: " << sent.interrupted
                 << "; the rest go out on the next run\n";
     return sent;
+}
+
+// A server that refuses the sender ends the run with an error a script sees: a 5xx is the
+// settings' fault (exit 64), a 4xx the server's for now (exit 69).
+void stop_if_sender_refused(const notify::DeliveryReport& sent) {
+    if (sent.sender_refused.empty())
+        return;
+    if (sent.sender_refusal_permanent)
+        throw UsageError(
+            "config: " + sent.sender_refused +
+            " (check [email] envelope_from, [smtp] tls and username, or [kannel] username "
+            "and password); the messages stay queued");
+    throw UnavailableError(sent.sender_refused + "; the messages stay queued for the next run");
 }
 
 void print_outbox_counts(CommandContext& ctx, store::OutboxRepository& outbox, Channel channel,
@@ -165,77 +187,101 @@ void email_fallback(CommandContext& ctx, store::Database& db, const NotifyReques
     NotifyRequest email_request = request;
     email_request.channel = Channel::email;
     const auto channel = make_channel(email, email_request);
+    notify::DeliveryReport sent;
     try {
-        deliver_with_report(ctx, outbox, *channel, progress, "email fallback delivery");
+        sent = deliver_with_report(ctx, outbox, *channel, progress, "email fallback delivery");
     } catch (const UnavailableError&) {
-        // Said so above; the emails stay queued for the next run.
+        return;  // said so above; the emails stay queued for the next run
+    } catch (const LockedError&) {
+        return;
     }
+    stop_if_sender_refused(sent);
 }
 
 }  // namespace
 
-int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyRequest& request) {
-    const EmailSettings email = read_email_settings(ctx.config);
-    const bool sms = request.channel == Channel::sms;
-    const SmsSettings sms_settings = sms ? read_sms_settings(ctx.config) : SmsSettings{};
+namespace {
+
+// What digest runs need besides the week, read once: settings, templates and catalogs.
+struct DigestRun {
+    EmailSettings email;
+    SmsSettings sms_settings;
+    notify::WeeklyDigestOptions options;  // the week and what to do with it set per run
+    std::unique_ptr<render::TemplateSet> templates;
+    SiteLocalizers localizers;
+};
+
+DigestRun prepare_digest_run(CommandContext& ctx, store::Database& db, Channel channel,
+                             const NotifyRequest& request) {
+    DigestRun run;
+    run.email = read_email_settings(ctx.config);
+    const bool sms = channel == Channel::sms;
+    if (sms)
+        run.sms_settings = read_sms_settings(ctx.config);
     if (!request.transport.empty() && request.transport != "file" && request.transport != "smtp")
         throw UsageError("homeroom notify: unknown transport " + request.transport);
-    if (sms && sms_settings.transport == "kannel" &&
+    if (sms && run.sms_settings.transport == "kannel" &&
         ctx.config.getString("site.base_url", "").empty())
         throw UsageError(
             "config: site.base_url is required to send text messages through Kannel "
             "(every text ends with a link to the private page)");
 
-    notify::WeeklyDigestOptions options;
-    options.week = request.week;
-    options.channel = request.channel;
-    options.as_of = request.as_of;
-    options.base_url = email.base_url;
+    auto& options = run.options;
+    options.channel = channel;
+    options.base_url = run.email.base_url;
     options.secret = site_secret(ctx.config, db);
-    options.district_name = email.district_name;
-    options.from = email.from;
-    options.unsubscribe_address = email.unsubscribe_address;
-    options.digest.send_nothing_new = email.send_nothing_new;
-    options.sms_max_segments = sms_settings.max_segments;
+    options.district_name = run.email.district_name;
+    options.from = run.email.from;
+    options.unsubscribe_address = run.email.unsubscribe_address;
+    options.digest.send_nothing_new = run.email.send_nothing_new;
+    options.sms_max_segments = run.sms_settings.max_segments;
     options.threads = request.threads;
     options.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    options.dry_run = request.dry_run;
-    options.preview_dir = email.previews_dir;
+    options.preview_dir = run.email.previews_dir;
     options.preview_limit = request.previews;
 
-    const render::TemplateSet templates(find_resource_dir(
+    run.templates = std::make_unique<render::TemplateSet>(find_resource_dir(
         ctx.config.getString("site.templates", ""), "templates", "student.mustache"));
-    const SiteLocalizers localizers = load_site_localizers(
+    run.localizers = load_site_localizers(
         ctx,
         find_resource_dir(ctx.config.getString("site.locales", ""), "locales", "messages.pot"));
+    return run;
+}
 
-    ProgressLine progress(ctx.err, ctx.terminal);
+notify::WeeklyDigestReport queue_week(store::Database& db, DigestRun& run,
+                                      notify::WeeklyDigestOptions options, ProgressLine& progress) {
     std::mutex progress_mutex;  // workers report from several threads
     options.progress = [&](const std::string& stage, std::size_t done, std::size_t total) {
         std::lock_guard lock(progress_mutex);
         progress.update("  " + stage + ": " + with_thousands(done) + " of " +
                         with_thousands(total));
     };
-    const auto report = notify::queue_weekly_digests(db, options, *localizers.set, templates);
+    auto report = notify::queue_weekly_digests(db, options, *run.localizers.set, *run.templates);
     progress.done("");
-    print_digest_report(ctx.out, report, request);
+    return report;
+}
 
-    if (request.dry_run) {
-        ctx.out << "  previews: " << report.previews << " written to "
-                << email.previews_dir.string() << "\n"
-                << "  dry run: nothing was queued or sent\n";
-        return k_exit_ok;
-    }
-
+// Everything after queuing: digests of weeks before `first_week_kept` cancelled (a week's news is
+// not sent after a later week's), quiet hours, delivery of what is due, the outbox's counts for
+// the week, and for texts the email fallback of those that failed for good.
+int send_due(CommandContext& ctx, store::Database& db, DigestRun& run, const NotifyRequest& request,
+             Date first_week_kept, ProgressLine& progress) {
+    const bool sms = request.channel == Channel::sms;
     store::OutboxRepository outbox(db);
+    const auto older = outbox.cancel_weeks_before(request.channel, notify::k_weekly_digest_kind,
+                                                  first_week_kept, run.options.now);
+    if (older > 0)
+        ctx.out << "  older weeks: cancelled=" << older << " (digests of weeks before "
+                << first_week_kept.to_string() << " are not sent late)\n";
     if (sms) {
-        const auto until = notify::quiet_until(sms_settings.quiet, options.now,
-                                               zone_offsets(sms_settings.time_zone));
+        const auto& quiet = run.sms_settings.quiet;
+        const auto until =
+            notify::quiet_until(quiet, run.options.now, zone_offsets(run.sms_settings.time_zone));
         if (until) {
             ctx.out << "  delivery: waiting: quiet hours ("
-                    << notify::format_minute_of_day(sms_settings.quiet.start_minute) << " to "
-                    << notify::format_minute_of_day(sms_settings.quiet.end_minute) << " "
-                    << sms_settings.time_zone << ") end at " << store::format_utc(*until)
+                    << notify::format_minute_of_day(quiet.start_minute) << " to "
+                    << notify::format_minute_of_day(quiet.end_minute) << " "
+                    << run.sms_settings.time_zone << ") end at " << store::format_utc(*until)
                     << "; the queued texts go out on the first run after that\n";
             print_outbox_counts(ctx, outbox, request.channel, request.week);
             return k_exit_ok;
@@ -244,18 +290,90 @@ int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyReq
     std::unique_ptr<notify::DeliveryChannel> channel;
     if (sms) {
         try {
-            channel = make_sms_channel(sms_settings, options.secret);
+            channel = make_sms_channel(run.sms_settings, run.options.secret);
         } catch (const std::invalid_argument& e) {
             throw UsageError(std::string("config: [kannel] cannot work: ") + e.what());
         }
     } else {
-        channel = make_channel(email, request);
+        channel = make_channel(run.email, request);
     }
-    deliver_with_report(ctx, outbox, *channel, progress, "delivery");
+    const auto sent = deliver_with_report(ctx, outbox, *channel, progress, "delivery");
     print_outbox_counts(ctx, outbox, request.channel, request.week);
-    if (sms)
-        email_fallback(ctx, db, request, options, email, *localizers.set, templates, progress);
+    stop_if_sender_refused(sent);
+    if (sms) {
+        auto options = run.options;
+        options.week = request.week;
+        email_fallback(ctx, db, request, options, run.email, *run.localizers.set, *run.templates,
+                       progress);
+    }
     return k_exit_ok;
+}
+
+}  // namespace
+
+int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyRequest& request) {
+    DigestRun run = prepare_digest_run(ctx, db, request.channel, request);
+    auto options = run.options;
+    options.week = request.week;
+    options.as_of = request.as_of;
+    options.dry_run = request.dry_run;
+    ProgressLine progress(ctx.err, ctx.terminal);
+    const auto report = queue_week(db, run, options, progress);
+    print_digest_report(ctx.out, report, request);
+
+    if (request.dry_run) {
+        ctx.out << "  previews: " << report.previews << " written to "
+                << run.email.previews_dir.string() << "\n"
+                << "  dry run: nothing was queued or sent\n";
+        return k_exit_ok;
+    }
+    return send_due(ctx, db, run, request, request.week.week_start(), progress);
+}
+
+int deliver_with_report(CommandContext& ctx, store::Database& db, const DeliverRequest& request) {
+    int exit_code = k_exit_ok;
+    for (const Channel channel : request.channels) {
+        store::OutboxRepository outbox(db);
+        const auto newest = outbox.newest_week(channel, notify::k_weekly_digest_kind);
+        ctx.out << "deliver" << (request.dry_run ? " (dry run)" : "") << ": " << to_code(channel);
+        if (!newest) {
+            ctx.out << ": no digest was ever queued\n";
+            continue;
+        }
+        ctx.out << ", digests of the week of " << newest->to_string() << "\n";
+        if (request.dry_run) {
+            std::size_t older = 0, pending = 0;
+            for (const auto& m : outbox.list({.channel = channel})) {
+                const bool waiting = m.status == MessageStatus::created ||
+                                     m.status == MessageStatus::temporary_failure;
+                if (waiting && m.key.kind == notify::k_weekly_digest_kind)
+                    ++(m.key.week < *newest ? older : pending);
+            }
+            ctx.out << "  would cancel: " << older << " of older weeks\n"
+                    << "  would re-check against the latest snapshot and send when due: " << pending
+                    << "\n"
+                    << "  dry run: nothing was changed or sent\n";
+            continue;
+        }
+        NotifyRequest week_request;
+        week_request.week = *newest;
+        week_request.channel = channel;
+        week_request.threads = request.threads;
+        DigestRun run = prepare_digest_run(ctx, db, channel, week_request);
+        // Before anything is handed out, what is still queued is checked against the latest
+        // snapshot (rebuilt or cancelled); nothing new is queued.
+        auto options = run.options;
+        options.week = *newest;
+        options.queue_new = false;
+        ProgressLine progress(ctx.err, ctx.terminal);
+        const auto report = queue_week(db, run, options, progress);
+        ctx.out << "  re-checked against the snapshot of " << report.consent_snapshot.to_string()
+                << ": rebuilt=" << report.rebuilt << " cancelled=" << report.cancelled << "\n";
+        const int code = send_due(ctx, db, run, week_request, *newest, progress);
+        if (exit_code == k_exit_ok)
+            exit_code = code;
+    }
+    return exit_code;
 }
 
 int run_notify(CommandContext& ctx, const std::vector<std::string>& args) {

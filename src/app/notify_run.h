@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/command.h"
 #include "core/channel.h"
@@ -26,7 +27,20 @@ struct NotifyRequest {
 };
 
 // Throws UnavailableError (exit 69) when the SMTP server cannot be reached at the start of
-// delivery: the digests stay queued, nothing is marked sent.
+// delivery: the digests stay queued, nothing is marked sent. UsageError (exit 64) when the server
+// refuses the sender, LockedError (exit 75) when another run is sending.
 int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyRequest& request);
+
+struct DeliverRequest {
+    std::vector<Channel> channels = {Channel::email, Channel::sms};
+    bool dry_run = false;
+    unsigned threads = 0;
+};
+
+// `homeroom deliver`: per channel, the digests of weeks before the newest queued week are
+// cancelled, the newest week's are re-checked against the latest snapshot, and what is due is
+// sent (retries after their backoff), with the same delivery lines as notify. Exceptions as
+// notify_with_report.
+int deliver_with_report(CommandContext& ctx, store::Database& db, const DeliverRequest& request);
 
 }  // namespace homeroom::app

@@ -39,8 +39,9 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
     step.line = section.line;
     const auto action = section.entries.find("action");
     if (action == section.entries.end()) {
-        diagnostics.error(file, section.line, 1,
-                          "[" + section.name + "] needs action = import | build | notify | export");
+        diagnostics.error(
+            file, section.line, 1,
+            "[" + section.name + "] needs action = import | build | notify | deliver | export");
         return;
     }
     const auto& a = action->second;
@@ -84,6 +85,19 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
                     "week must be current, previous or YYYY-MM-DD, not \"" + w.value + "\"");
             step.week = w.value;
         }
+    } else if (a.value == "deliver") {
+        step.action = StepAction::deliver;
+        known.push_back("channel");
+        step.both_channels = true;
+        if (const auto ch = section.entries.find("channel"); ch != section.entries.end()) {
+            const auto channel = parse_channel(ch->second.value);
+            if (!channel && ch->second.value != "both")
+                diagnostics.error(
+                    file, ch->second.line, ch->second.value_column,
+                    "channel must be email, sms or both, not \"" + ch->second.value + "\"");
+            step.both_channels = !channel;
+            step.channel = channel.value_or(Channel::email);
+        }
     } else if (a.value == "export") {
         step.action = StepAction::export_extracts;
         known.insert(known.end(), {"partner", "out"});
@@ -99,7 +113,7 @@ void read_step(const Section& section, int number, Job& job, const std::string& 
     } else {
         diagnostics.error(
             file, a.line, a.value_column,
-            "action must be import, build, notify or export, not \"" + a.value + "\"");
+            "action must be import, build, notify, deliver or export, not \"" + a.value + "\"");
         return;
     }
     refuse_unknown_keys(section, known, file, diagnostics);
@@ -116,6 +130,8 @@ std::string_view to_code(StepAction action) {
             return "build";
         case StepAction::notify:
             return "notify";
+        case StepAction::deliver:
+            return "deliver";
         case StepAction::export_extracts:
             return "export";
     }

@@ -8,7 +8,7 @@
 //   on_calendar = Mon *-*-* 07:00:00   ; systemd OnCalendar (subset, see schedule.h)
 //   time_zone = America/Detroit        ; default UTC
 //   [step.1]
-//   action = import | build | notify | export
+//   action = import | build | notify | deliver | export
 //   ...options of the action
 #pragma once
 
@@ -24,9 +24,10 @@
 
 namespace homeroom::jobs {
 
-enum class StepAction { import_bundle, build, notify, export_extracts };
+enum class StepAction { import_bundle, build, notify, deliver, export_extracts };
 
-std::string_view to_code(StepAction action);  // "import" | "build" | "notify" | "export"
+std::string_view to_code(
+    StepAction action);  // "import" | "build" | "notify" | "deliver" | "export"
 
 struct JobStep {
     int number = 0;  // N of [step.N]; steps run in increasing N
@@ -37,9 +38,10 @@ struct JobStep {
     // build
     std::optional<bool> pdf;  // unset: [pdf] enabled
     std::string out;          // empty: [site] out
-    // notify
+    // notify (one channel), deliver (one, or both when `both_channels`)
     Channel channel = Channel::email;
-    std::string week = "current";  // current | previous | YYYY-MM-DD
+    bool both_channels = false;
+    std::string week = "current";  // notify: current | previous | YYYY-MM-DD
     // export: a partner id or name, or "all"; as of the newest snapshot. `out` as for build.
     std::string partner = "all";
 };

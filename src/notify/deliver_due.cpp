@@ -49,6 +49,10 @@ class Run {
                     try {
                         outcome = session.send(
                             {batch[i].id, batch[i].week, batch[i].recipient, batch[i].body});
+                    } catch (const SenderRefusedError& e) {
+                        refuse_run(e);
+                        release(batch, i, e.what());
+                        return;
                     } catch (const UnavailableError& e) {
                         release(batch, i, e.what());
                         return;
@@ -79,6 +83,8 @@ class Run {
         report.not_attempted = m_report.not_attempted;
         report.lost_claims = m_report.lost_claims;
         report.interrupted = m_report.interrupted;
+        report.sender_refused = m_report.sender_refused;
+        report.sender_refusal_permanent = m_report.sender_refusal_permanent;
         return report;
     }
 
@@ -95,6 +101,16 @@ class Run {
         auto batch = m_outbox.claim_due(m_channel, m_clock(), limit, m_token, true);
         m_report.claimed += batch.size();
         return batch;
+    }
+
+    // Every session stops after the message in hand: the server refuses the sender itself.
+    void refuse_run(const SenderRefusedError& e) {
+        std::lock_guard lock(m_mutex);
+        if (m_report.sender_refused.empty()) {
+            m_report.sender_refused = e.what();
+            m_report.sender_refusal_permanent = e.permanent;
+        }
+        m_stop = true;
     }
 
     // One commit per outcome, before the next message: what a kill can leave ambiguous is at
@@ -114,10 +130,11 @@ class Run {
                 m_report.permanent_failures += applied;
                 break;
             case DeliveryResult::temporary_failure: {
-                const auto status = status_after_temporary_failure(m.attempts, m_options.retry);
+                const int attempts_made = m.attempts + 1;  // this exchange included
+                const auto status = status_after_temporary_failure(attempts_made, m_options.retry);
                 applied =
                     m_outbox.mark_failed(m.id, m_token, status, outcome.detail,
-                                         next_retry_time(m.attempts, now, m_options.retry), now);
+                                         next_retry_time(attempts_made, now, m_options.retry), now);
                 if (status == MessageStatus::technical_failure)
                     m_report.technical_failures += applied;
                 else
@@ -139,9 +156,7 @@ class Run {
             m_report.interrupted = why;
         const auto now = m_clock();
         for (std::size_t i = from; i < batch.size(); ++i) {
-            const bool applied =
-                m_outbox.mark_failed(batch[i].id, m_token, MessageStatus::temporary_failure,
-                                     "not sent: " + why, now, now);
+            const bool applied = m_outbox.release(batch[i].id, m_token, "not sent: " + why, now);
             m_report.not_attempted += applied;
             m_report.lost_claims += !applied;
         }

@@ -43,12 +43,16 @@ struct DeliveryReport {
     std::size_t lost_claims = 0;    // outcome not recorded: the message was no longer ours
     // Why sending stopped early (the server became unreachable mid-run); empty otherwise.
     std::string interrupted;
+    // The server refused the sender or the session (SenderRefusedError): the run stopped and the
+    // messages in hand went back to the queue unsent. Permanent (5xx): the settings are wrong.
+    std::string sender_refused;
+    bool sender_refusal_permanent = false;
     double seconds = 0;
 };
 
 // Takes the send lock, opens the channel's sessions, then sends until nothing is due.
 // Throws UnavailableError when no session can be opened (nothing is claimed then, nothing
-// marked sent) or another run holds the lock; IoError for the database.
+// marked sent), LockedError when another run holds the send lock; IoError for the database.
 DeliveryReport deliver_due(store::OutboxRepository& outbox, DeliveryChannel& channel,
                            const DeliveryOptions& options = {});
 

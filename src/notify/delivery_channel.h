@@ -9,6 +9,7 @@
 
 #include "core/channel.h"
 #include "core/date.h"
+#include "core/errors.h"
 
 namespace homeroom::notify {
 
@@ -32,12 +33,23 @@ struct DeliveryOutcome {
     std::string detail;
 };
 
+// The server refused the sender or the session rather than this message's recipient (MAIL
+// FROM refused, "530 Must issue a STARTTLS command first", a gateway's credentials refused): no
+// message can get through until the settings change (`permanent`, a 5xx) or the server recovers
+// (a 4xx). Nothing of the message was accepted, so it is given back unsent, not failed.
+struct SenderRefusedError : UnavailableError {
+    SenderRefusedError(const std::string& what, bool permanent_refusal)
+        : UnavailableError(what), permanent(permanent_refusal) {}
+    bool permanent;
+};
+
 // One connection, used by one thread at a time, reused for many messages.
 class DeliverySession {
   public:
     virtual ~DeliverySession() = default;
     // The outcome for the message's recipient. Throws UnavailableError when the connection is
-    // gone and cannot be restored — and then no byte of this message reached the server.
+    // gone and cannot be restored, SenderRefusedError when the server refuses the sender or the
+    // session — and then no byte of this message reached the server.
     virtual DeliveryOutcome send(const OutgoingMessage& message) = 0;
     // Says goodbye politely (QUIT); never throws.
     virtual void close() noexcept = 0;

@@ -100,10 +100,9 @@ class KannelSession : public DeliverySession {
         // A wrong username or password is the district's configuration, not the parent's number:
         // stop the run (nothing is claimed for good) instead of failing every text of the week.
         if (status == 403 && body.find("Authorization failed") != std::string::npos)
-            throw UnavailableError(
-                "Kannel refused the sendsms credentials ([kannel] username, "
-                "password): " +
-                detail);
+            throw SenderRefusedError(
+                "Kannel refused the sendsms credentials ([kannel] username, password): " + detail,
+                true);
         if (status >= 400 && status < 500)
             return {DeliveryResult::permanent_failure, detail};
         return {DeliveryResult::temporary_failure, detail};

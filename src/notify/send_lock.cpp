@@ -25,8 +25,8 @@ SendLock::SendLock(const std::filesystem::path& database_path) {
         ::close(m_fd);
         m_fd = -1;
         if (error == EWOULDBLOCK)
-            throw UnavailableError("another homeroom run is sending from " +
-                                   database_path.string() + " (it holds " + path.string() + ")");
+            throw LockedError("another homeroom run is sending from " + database_path.string() +
+                              " (it holds " + path.string() + ")");
         throw IoError("cannot lock " + path.string() + ": " + std::strerror(error));
     }
 }

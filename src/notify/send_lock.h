@@ -10,7 +10,7 @@ namespace homeroom::notify {
 
 class SendLock {
   public:
-    // UnavailableError("another homeroom run is sending from DB ...") when held elsewhere;
+    // LockedError("another homeroom run is sending from DB ...") when held elsewhere;
     // IoError when the lock file cannot be opened.
     explicit SendLock(const std::filesystem::path& database_path);
     ~SendLock();

@@ -53,6 +53,12 @@ std::string first_line(std::string text) {
     return text;
 }
 
+// Answers to RCPT TO that are about the session, not the recipient: 530 authentication
+// required (RFC 4954) and 538 encryption required.
+bool refuses_session(int status) {
+    return status == 530 || status == 538;
+}
+
 bool ehlo_offers(const std::string& ehlo, std::string_view keyword) {
     // Lines look like "250-STARTTLS" / "250 AUTH LOGIN PLAIN".
     std::size_t start = 0;
@@ -196,6 +202,18 @@ class SmtpSession : public DeliverySession {
         return {DeliveryResult::temporary_failure, detail};
     }
 
+    // A refusal of the sender (any answer to MAIL FROM but 2xx) or of the session is no
+    // message's fault: nothing of this message was accepted, and the next would fare the same.
+    [[noreturn]] void refuse_sender(int status, std::string_view step, const std::string& reply) {
+        m_needs_reset = true;
+        if (status == 421)
+            drop();
+        throw SenderRefusedError(m_description + " refused the sender <" +
+                                     m_settings.envelope_from + "> at " + std::string(step) + ": " +
+                                     first_line(reply),
+                                 status >= 500);
+    }
+
     DeliveryOutcome transact(const std::string& recipient, std::string_view body,
                              bool& data_ended) {
         std::string reply;
@@ -205,8 +223,10 @@ class SmtpSession : public DeliverySession {
         }
         int status = command("MAIL FROM:<" + m_settings.envelope_from + ">", reply);
         if (status / 100 != 2)
-            return refused(status, "MAIL FROM", reply);
+            refuse_sender(status, "MAIL FROM", reply);
         status = command("RCPT TO:<" + recipient + ">", reply);
+        if (refuses_session(status))
+            refuse_sender(status, "RCPT TO", reply);
         if (status / 100 != 2)
             return refused(status, "RCPT TO", reply);
         status = command("DATA", reply);

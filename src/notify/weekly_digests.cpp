@@ -363,9 +363,9 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
         parallel_for(last - first, threads, [&](std::size_t i) {
             const Recipient& r = list[first + i];
             if (!rebuilds.count(&r) &&
-                (queued_contacts.count(r.contact_id) ||
+                (!o.queue_new || queued_contacts.count(r.contact_id) ||
                  queued_mailboxes.count(mailbox_key(o.channel, r.address)))) {
-                skipped_as_queued[i] = 1;
+                skipped_as_queued[i] = o.queue_new ? 1 : 2;  // 2: not asked to queue it
                 return;
             }
             if (sms) {
@@ -404,7 +404,7 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
         std::vector<store::ShortLink> to_remember, to_remember_revised;
         for (std::size_t i = 0; i < batch.size(); ++i) {
             if (skipped_as_queued[i]) {
-                ++report.already_queued;
+                report.already_queued += skipped_as_queued[i] == 1;
                 continue;
             }
             const auto rebuild = rebuilds.find(&list[first + i]);

@@ -61,6 +61,9 @@ struct WeeklyDigestOptions {
     // are treated as preferring both channels (every other rule still applies), and allowed_by
     // says why the email was sent.
     bool sms_fallback = false;
+    // false: only re-check what earlier runs queued (rebuild or cancel, step 5) and queue nothing
+    // new — `homeroom deliver` before it retries what is due.
+    bool queue_new = true;
     unsigned threads = 0;            // 0: one per core
     std::size_t batch_size = 1000;   // digests rendered, then queued, together
     std::chrono::sys_seconds now{};  // Date header, queue times; the age rule's day (see below)

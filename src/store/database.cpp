@@ -88,6 +88,14 @@ Database::Database(const std::filesystem::path& path, Open mode) : m_path(path) 
 
 Database::~Database() = default;
 
+void Database::require_durable_commits() {
+    try {
+        m_db->exec("PRAGMA synchronous=FULL");
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot configure database " + m_path.string() + ": " + e.what());
+    }
+}
+
 int Database::schema_version() const {
     return m_db->execAndGet("PRAGMA user_version").getInt();
 }

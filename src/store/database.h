@@ -31,6 +31,12 @@ class Database {
     const std::filesystem::path& path() const { return m_path; }
     int schema_version() const;
 
+    // From now on every commit of this connection is on disk before it returns (synchronous =
+    // FULL: the WAL is fsynced at each commit). The default, NORMAL, survives a crashed process
+    // but may lose the last commits to a power cut — too weak for the outbox, whose claims must
+    // be durable before a byte is sent and whose outcomes before the next message.
+    void require_durable_commits();
+
     // For the store's own repositories.
     SQLite::Database& sql() { return *m_db; }
 

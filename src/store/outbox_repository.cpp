@@ -255,7 +255,7 @@ std::vector<ClaimedMessage> OutboxRepository::claim_due(Channel channel, TimePoi
         {
             SQLite::Statement q(
                 m_db.sql(),
-                "UPDATE outbox SET status = 'sending', attempts = attempts + 1, claim_token = ?1, "
+                "UPDATE outbox SET status = 'sending', claim_token = ?1, "
                 "updated_at = ?2 WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE "
                 "channel = ?3 AND status IN (" +
                     status_list(allowed_sources(MessageStatus::sending)) +
@@ -293,7 +293,8 @@ bool OutboxRepository::mark_sent(std::int64_t id, std::string_view claim_token,
         const std::string t = format_utc(now);
         SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(m_db.sql(),
-                            "UPDATE outbox SET status = 'sent', provider_id = ?, last_error = "
+                            "UPDATE outbox SET status = 'sent', attempts = attempts + 1, "
+                            "provider_id = ?, last_error = "
                             "NULL, sent_at = ?, updated_at = ?, claim_token = NULL WHERE "
                             "outbox_id = ? AND claim_token = ? AND status = 'sending' AND "
                             "status IN (" +
@@ -372,23 +373,37 @@ bool OutboxRepository::mark_failed(std::int64_t id, std::string_view claim_token
         throw std::invalid_argument("mark_failed: not a failure status");
     if (status == MessageStatus::temporary_failure && !retry_at)
         throw std::invalid_argument("mark_failed: a temporary failure needs a retry time");
+    return record_failure(id, claim_token, status, error, retry_at, now, true);
+}
+
+bool OutboxRepository::release(std::int64_t id, std::string_view claim_token, std::string_view why,
+                               TimePoint now) {
+    return record_failure(id, claim_token, MessageStatus::temporary_failure, why, now, now, false);
+}
+
+bool OutboxRepository::record_failure(std::int64_t id, std::string_view claim_token,
+                                      MessageStatus status, std::string_view error,
+                                      std::optional<TimePoint> retry_at, TimePoint now,
+                                      bool attempted) {
     try {
         SQLite::Statement q(m_db.sql(),
-                            "UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = "
-                            "coalesce(?, next_attempt_at), updated_at = ?, claim_token = NULL "
+                            "UPDATE outbox SET status = ?, attempts = attempts + ?, last_error = "
+                            "?, next_attempt_at = coalesce(?, next_attempt_at), updated_at = ?, "
+                            "claim_token = NULL "
                             "WHERE outbox_id = ? AND claim_token = ? AND status = 'sending' AND "
                             "status IN (" +
                                 status_list(allowed_sources(status)) + ")");
         const std::string t = format_utc(now);
         q.bind(1, std::string(to_code(status)));
-        q.bind(2, std::string(error));
+        q.bind(2, attempted ? 1 : 0);
+        q.bind(3, std::string(error));
         if (retry_at)
-            q.bind(3, format_utc(*retry_at));
+            q.bind(4, format_utc(*retry_at));
         else
-            q.bind(3);
-        q.bind(4, t);
-        q.bind(5, id);
-        q.bind(6, std::string(claim_token));
+            q.bind(4);
+        q.bind(5, t);
+        q.bind(6, id);
+        q.bind(7, std::string(claim_token));
         return q.exec() == 1;
     } catch (const SQLite::Exception& e) {
         throw IoError("cannot record a failed message in the outbox in " + m_db.path().string() +
@@ -433,6 +448,40 @@ std::size_t OutboxRepository::cancel_pending(std::string_view contact_id, Channe
         q.bind(2, format_utc(now));
         q.bind(3, std::string(contact_id));
         q.bind(4, std::string(to_code(channel)));
+        return static_cast<std::size_t>(q.exec());
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot cancel messages in the outbox in " + m_db.path().string() + ": " +
+                      e.what());
+    }
+}
+
+std::optional<Date> OutboxRepository::newest_week(Channel channel, std::string_view kind) const {
+    try {
+        SQLite::Statement q(m_db.sql(),
+                            "SELECT max(week) FROM outbox WHERE channel = ? AND kind = ?");
+        q.bind(1, std::string(to_code(channel)));
+        q.bind(2, std::string(kind));
+        if (q.executeStep() && !q.getColumn(0).isNull())
+            return Date::parse(q.getColumn(0).getString());
+        return std::nullopt;
+    } catch (const SQLite::Exception& e) {
+        throw IoError("cannot read the outbox in " + m_db.path().string() + ": " + e.what());
+    }
+}
+
+std::size_t OutboxRepository::cancel_weeks_before(Channel channel, std::string_view kind,
+                                                  Date first_week_kept, TimePoint now) {
+    try {
+        SQLite::Statement q(
+            m_db.sql(),
+            "UPDATE outbox SET status = 'cancelled', last_error = 'cancelled before sending: the "
+            "week of ' || week || ' is over (its digest is not sent late)', updated_at = ? WHERE "
+            "channel = ? AND kind = ? AND week < ? AND status IN (" +
+                status_list(allowed_sources(MessageStatus::cancelled)) + ")");
+        q.bind(1, format_utc(now));
+        q.bind(2, std::string(to_code(channel)));
+        q.bind(3, std::string(kind));
+        q.bind(4, week_text(first_week_kept));
         return static_cast<std::size_t>(q.exec());
     } catch (const SQLite::Exception& e) {
         throw IoError("cannot cancel messages in the outbox in " + m_db.path().string() + ": " +

@@ -76,7 +76,7 @@ struct ClaimedMessage {
     Date week;
     std::string recipient;
     std::string body;
-    int attempts = 0;  // including the one this claim starts
+    int attempts = 0;  // exchanges with the server before this claim (claiming is not one)
 };
 
 struct OutboxFilter {
@@ -97,7 +97,9 @@ struct ShortLink;
 // Every function throws IoError("cannot ... outbox in DB: why") when SQLite fails.
 class OutboxRepository {
   public:
-    explicit OutboxRepository(Database& db) : m_db(db) {}
+    // Makes the connection's commits durable (Database::require_durable_commits): a queued,
+    // claimed or sent message survives a power cut as recorded.
+    explicit OutboxRepository(Database& db) : m_db(db) { m_db.require_durable_commits(); }
 
     const std::filesystem::path& database_path() const { return m_db.path(); }
 
@@ -120,10 +122,12 @@ class OutboxRepository {
                                              TimePoint now, const std::vector<ShortLink>& links);
 
     // Marks up to `limit` due messages of `channel` (created or temporary-failure with
-    // next_attempt_at <= now, oldest first) as `sending` under `claim_token`, counts the
-    // attempt and commits, then returns them. With `reclaim_interrupted`, messages left in
-    // `sending` by another claim token (a run that was killed) are claimed too: only pass it
-    // while holding the send lock, which proves no other run is sending.
+    // next_attempt_at <= now, oldest first) as `sending` under `claim_token` and commits, then
+    // returns them. A claim is not an attempt: attempts counts outcomes of real exchanges with
+    // the server (mark_sent, mark_failed), so a run killed before offering a message, or one
+    // that gives it back (release), uses up none of its retries. With `reclaim_interrupted`,
+    // messages left in `sending` by another claim token (a run that was killed) are claimed too:
+    // only pass it while holding the send lock, which proves no other run is sending.
     std::vector<ClaimedMessage> claim_due(Channel channel, TimePoint now, std::size_t limit,
                                           std::string_view claim_token, bool reclaim_interrupted);
 
@@ -135,6 +139,10 @@ class OutboxRepository {
     // `status` is temporary-failure (with `retry_at`), technical-failure or permanent-failure.
     bool mark_failed(std::int64_t id, std::string_view claim_token, MessageStatus status,
                      std::string_view error, std::optional<TimePoint> retry_at, TimePoint now);
+    // Gives a claimed message back unsent (the server went away, the run stopped): due again at
+    // `now` as temporary-failure with `why`, its attempts unchanged.
+    bool release(std::int64_t id, std::string_view claim_token, std::string_view why,
+                 TimePoint now);
 
     // Any other change (an SMS delivery report → delivered / permanent-failure, a cancellation,
     // giving up → technical-failure): applied only when allowed from the current status; false
@@ -151,6 +159,13 @@ class OutboxRepository {
     // temporary-failure), e.g. after an opt-out; returns how many.
     std::size_t cancel_pending(std::string_view contact_id, Channel channel, TimePoint now,
                                std::string_view reason);
+    // Cancels the unsent messages of `kind` on `channel` whose week is before `first_week_kept`
+    // (a Monday), each with "cancelled before sending: the week of W is over ..."; returns how
+    // many.
+    std::size_t cancel_weeks_before(Channel channel, std::string_view kind, Date first_week_kept,
+                                    TimePoint now);
+    // The latest week any message of `kind` was queued for on `channel` (a Monday); nullopt: none.
+    std::optional<Date> newest_week(Channel channel, std::string_view kind) const;
 
     std::optional<OutboxMessage> find(std::int64_t id) const;
     std::optional<OutboxMessage> find(const OutboxKey& key) const;
@@ -160,6 +175,10 @@ class OutboxRepository {
     std::vector<StatusCount> count_by_status(const OutboxFilter& filter) const;
 
   private:
+    bool record_failure(std::int64_t id, std::string_view claim_token, MessageStatus status,
+                        std::string_view error, std::optional<TimePoint> retry_at, TimePoint now,
+                        bool attempted);
+
     Database& m_db;
 };
 

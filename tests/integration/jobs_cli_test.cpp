@@ -49,9 +49,13 @@ struct Workspace {
 TEST(JobsCli, ShippedJobFilesAreValidAndListed) {
     auto r = run_homeroom({"jobs", "check", "--jobs", k_jobs});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, "4 jobs valid\n");
+    EXPECT_EQ(r.out, "5 jobs valid\n");
     r = run_homeroom({"jobs", "list", "--jobs", k_jobs, "--now", "2026-03-07T12:00:00Z"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("next run     2026-03-07 07:45:00 -05:00 America/Detroit = "
+                         "2026-03-07T12:45:00Z"),
+              std::string::npos)
+        << r.out;
     // 02:30 does not exist on 2026-03-08 in Detroit: the nightly job runs at 03:00 EDT.
     EXPECT_NE(r.out.find("next run     2026-03-08 03:00:00 -04:00 America/Detroit = "
                          "2026-03-08T07:00:00Z"),

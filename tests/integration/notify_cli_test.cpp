@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "mail_parsing.h"
+#include "notify/send_lock.h"
 #include "notify/unsubscribe_token.h"
 #include "run_command.h"
 #include "site/site_builder.h"
@@ -304,6 +305,93 @@ TEST(NotifyCli, AServerDownAtTheStartIsExit69AndNothingIsMarkedSent) {
     EXPECT_EQ(line_of(later.out, "queued:"), "queued: new=0 already-queued=6");
     ASSERT_TRUE(back.wait_for_messages(6, std::chrono::seconds(5)));
     EXPECT_EQ(d.outbox(MessageStatus::sent).size(), 6u);
+}
+
+// Audit F.23: a refusal of the sender is the district's configuration, not 703 parents' fault.
+TEST(NotifyCli, ASenderRefusedByTheServerIsExit64AndTheDigestsStayQueued) {
+    District d;
+    {
+        SmtpTestServer strict({.refuse_sender = "530 5.7.0 Must issue a STARTTLS command first"});
+        const auto r = d.homeroom({"notify", "--week", "2026-06-08"}, strict.port());
+        EXPECT_EQ(r.exit_code, 64) << r.out << r.err;
+        const std::string refusal = "SMTP server 127.0.0.1:" + std::to_string(strict.port()) +
+                                    " refused the sender <digest@riverside.example.org> at MAIL "
+                                    "FROM: 530 5.7.0 Must issue a STARTTLS command first";
+        EXPECT_NE(r.err.find("config: " + refusal), std::string::npos) << r.err;
+        EXPECT_NE(r.out.find("  delivery stopped: " + refusal +
+                             "; no message was failed for it, the rest stay queued"),
+                  std::string::npos)
+            << r.out;
+        EXPECT_EQ(strict.message_count(), 0u);
+    }
+    EXPECT_TRUE(d.outbox(MessageStatus::permanent_failure).empty());
+    SmtpTestServer fixed;
+    const auto later = d.homeroom({"notify", "--week", "2026-06-08"}, fixed.port());
+    EXPECT_EQ(later.exit_code, 0) << later.err;
+    ASSERT_TRUE(fixed.wait_for_messages(6, std::chrono::seconds(5)));
+    EXPECT_EQ(d.outbox(MessageStatus::sent).size(), 6u);
+}
+
+// Audit F.24: what a run could not send waits for `deliver` (the hourly job), not for next week;
+// and a week's digests still queued when the next week's are queued are cancelled, not sent late.
+TEST(NotifyCli, DeliverSendsWhatIsDueAndOlderWeeksAreCancelledNotSentLate) {
+    std::uint16_t port = 0;
+    {
+        SmtpTestServer gone;
+        port = gone.port();
+    }
+    District d;
+    ASSERT_EQ(d.homeroom({"notify", "--week", "2026-06-01"}, port).exit_code, 69);
+    const auto first_week = d.outbox(MessageStatus::created);
+    ASSERT_FALSE(first_week.empty());
+    const auto next = d.homeroom({"notify", "--week", "2026-06-08"}, port);
+    ASSERT_EQ(next.exit_code, 69) << next.out;
+    EXPECT_EQ(line_of(next.out, "older weeks:"),
+              "older weeks: cancelled=" + std::to_string(first_week.size()) +
+                  " (digests of weeks before 2026-06-08 are not sent late)");
+    store::Database db(d.db);
+    for (const auto& m : first_week) {
+        const auto now = *store::OutboxRepository(db).find(m.id);
+        EXPECT_EQ(now.status, MessageStatus::cancelled) << m.recipient;
+        EXPECT_EQ(now.last_error,
+                  "cancelled before sending: the week of 2026-06-01 is over (its digest is not "
+                  "sent late)");
+    }
+
+    SmtpTestServer back;
+    const auto r = d.homeroom({"deliver"}, back.port());
+    EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+    EXPECT_EQ(r.out.rfind("deliver: email, digests of the week of 2026-06-08\n"
+                          "  re-checked against the snapshot of 2026-06-12: rebuilt=0 "
+                          "cancelled=0\n  delivery: sent=6 ",
+                          0),
+              0u)
+        << r.out;
+    EXPECT_NE(r.out.find("\ndeliver: sms: no digest was ever queued\n"), std::string::npos)
+        << r.out;
+    ASSERT_TRUE(back.wait_for_messages(6, std::chrono::seconds(5)));
+    EXPECT_EQ(d.outbox(MessageStatus::sent).size(), 6u);
+    // Nothing is due any more: a second run sends nothing.
+    const auto again = d.homeroom({"deliver", "--channel", "email"}, back.port());
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(line_of(again.out, "delivery:").rfind("delivery: sent=0 ", 0), 0u) << again.out;
+    EXPECT_EQ(back.message_count(), 6u);
+}
+
+// Audit F.28: the send lock is not "the SMTP server".
+TEST(NotifyCli, ASecondRunWhileOneIsSendingSaysSoAndExits75) {
+    SmtpTestServer server;
+    District d;
+    notify::SendLock held(d.db);
+    const auto r = d.homeroom({"notify", "--week", "2026-06-08"}, server.port());
+    EXPECT_EQ(r.exit_code, 75) << r.out << r.err;
+    EXPECT_NE(r.out.find("  delivery: not started: another homeroom run is sending from this "
+                         "database; the queued messages go out with that run or the next\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.err.find("another homeroom run is sending from " + d.db), std::string::npos)
+        << r.err;
+    EXPECT_EQ(d.outbox(MessageStatus::created).size(), 6u);
 }
 
 // The audit's case: digests wait in the outbox (the server is down), then a snapshot arrives with

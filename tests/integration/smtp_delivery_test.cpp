@@ -203,6 +203,38 @@ TEST(SmtpDelivery, A550IsAPermanentFailureAndTheSessionGoesOn) {
     EXPECT_EQ(deliver_due(*o.repo, channel, o.options).claimed, 0u);
 }
 
+// Audit F.23: one 530 to MAIL FROM used to mark every digest of the week permanent-failure.
+TEST(SmtpDelivery, ARefusedSenderStopsTheRunAndFailsNoMessage) {
+    Outbox o;
+    o.queue(recipients(5));
+    {
+        SmtpTestServer server({.refuse_sender = "530 5.7.0 Must issue a STARTTLS command first"});
+        SmtpChannel channel(settings_for(server, 2));
+        const auto report = deliver_due(*o.repo, channel, o.options);
+        EXPECT_EQ(report.sent, 0u);
+        EXPECT_EQ(report.permanent_failures, 0u);
+        EXPECT_EQ(report.temporary_failures, 0u);
+        EXPECT_TRUE(report.sender_refusal_permanent);
+        EXPECT_EQ(report.sender_refused,
+                  "SMTP server 127.0.0.1:" + std::to_string(server.port()) +
+                      " refused the sender <bounces@district.example.org> at MAIL FROM: 530 5.7.0 "
+                      "Must issue a STARTTLS command first");
+        EXPECT_EQ(server.message_count(), 0u);
+    }
+    EXPECT_EQ(o.count(MessageStatus::permanent_failure), 0);
+    for (const auto& m : o.repo->list({})) {
+        EXPECT_EQ(m.attempts, 0) << m.recipient;             // never an exchange about the message
+        EXPECT_LE(m.next_attempt_at, o.now) << m.recipient;  // due again at once
+    }
+    // Once the server takes the sender, every digest goes out, once.
+    SmtpTestServer fixed;
+    SmtpChannel channel(settings_for(fixed, 2));
+    const auto report = deliver_due(*o.repo, channel, o.options);
+    EXPECT_EQ(report.sent, 5u);
+    EXPECT_EQ(fixed.message_count(), 5u);
+    for (const auto& m : o.repo->list({})) EXPECT_EQ(m.attempts, 1) << m.recipient;
+}
+
 TEST(SmtpDelivery, AConnectionDroppedMidBatchIsReopenedWithoutLosingOrRepeating) {
     SmtpTestServer server({.drop_after = 3});
     Outbox o;

@@ -12,6 +12,8 @@ line per recipient prepended, as a local delivery agent would.
                             makes Poco skip the user name)
   --tempfail ADDR           answer RCPT TO:<ADDR> with 451 the first time, then accept
   --reject ADDR             answer RCPT TO:<ADDR> with 550 every time
+  --refuse-sender REPLY     answer every MAIL FROM with REPLY (e.g. "530 5.7.0 Must issue a
+                            STARTTLS command first")
   --drop-after N            close each connection right after accepting its N-th message
   --drop-before-reply       ... or, with --drop-after, save the N-th message and close without
                             answering (the client cannot know it was accepted)
@@ -48,7 +50,15 @@ class MaildirHandler:
         self.reject = {a.lower() for a in args.reject}
         self.drop_after = args.drop_after
         self.drop_before_reply = args.drop_before_reply
+        self.refuse_sender = args.refuse_sender
         self.sequence = 0
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.refuse_sender:
+            return self.refuse_sender
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         key = address.lower()
@@ -111,6 +121,7 @@ def main():
     parser.add_argument("--auth")
     parser.add_argument("--tempfail", action="append", default=[])
     parser.add_argument("--reject", action="append", default=[])
+    parser.add_argument("--refuse-sender")
     parser.add_argument("--drop-after", type=int, default=0)
     parser.add_argument("--drop-before-reply", action="store_true")
     args = parser.parse_args()

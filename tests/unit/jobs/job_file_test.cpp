@@ -70,9 +70,10 @@ TEST(JobFile, ErrorsNameLineAndColumn) {
     EXPECT_EQ(first_error("[job]\ntime_zone = Mars/Olympus\n[step.1]\naction = build\n"),
               "jobs/nightly.ini:2:13: error: unknown time zone \"Mars/Olympus\" (use an IANA "
               "name such as America/Detroit)");
-    EXPECT_EQ(first_error("[job]\n[step.1]\naction = rebuild\n"),
-              "jobs/nightly.ini:3:10: error: action must be import, build, notify or export, "
-              "not \"rebuild\"");
+    EXPECT_EQ(
+        first_error("[job]\n[step.1]\naction = rebuild\n"),
+        "jobs/nightly.ini:3:10: error: action must be import, build, notify, deliver or export, "
+        "not \"rebuild\"");
     EXPECT_EQ(first_error("[job]\n[step.1]\naction = build\npfd = true\n"),
               "jobs/nightly.ini:4:1: error: unknown setting \"pfd\" in [step.1] (did you mean "
               "\"pdf\"?)");
@@ -107,19 +108,40 @@ TEST(ShippedJobs, EveryExampleParses) {
     Diagnostics d;
     const auto jobs = load_jobs(HOMEROOM_SOURCE_JOBS, d);
     EXPECT_FALSE(d.has_errors()) << d.format(20);
-    ASSERT_EQ(jobs.size(), 4u);
-    EXPECT_EQ(jobs[0].name, "nightly-import-build");
-    EXPECT_EQ(jobs[1].name, "quarterly-report-cards");
-    EXPECT_EQ(jobs[2].name, "weekly-digest");
-    EXPECT_EQ(jobs[3].name, "weekly-partner-extracts");
-    EXPECT_EQ(jobs[2].time_zone, "America/Detroit");
-    EXPECT_EQ(jobs[1].steps[0].pdf, true);
-    ASSERT_EQ(jobs[2].steps.size(), 2u);
-    EXPECT_EQ(jobs[2].steps[0].channel, Channel::email);
-    EXPECT_EQ(jobs[2].steps[1].channel, Channel::sms);
-    ASSERT_EQ(jobs[3].steps.size(), 1u);
-    EXPECT_EQ(jobs[3].steps[0].action, StepAction::export_extracts);
-    EXPECT_EQ(jobs[3].steps[0].partner, "all");
+    ASSERT_EQ(jobs.size(), 5u);
+    EXPECT_EQ(jobs[0].name, "hourly-deliver");
+    EXPECT_EQ(jobs[1].name, "nightly-import-build");
+    EXPECT_EQ(jobs[2].name, "quarterly-report-cards");
+    EXPECT_EQ(jobs[3].name, "weekly-digest");
+    EXPECT_EQ(jobs[4].name, "weekly-partner-extracts");
+    ASSERT_EQ(jobs[0].steps.size(), 1u);
+    EXPECT_EQ(jobs[0].steps[0].action, StepAction::deliver);
+    EXPECT_TRUE(jobs[0].steps[0].both_channels);
+    EXPECT_EQ(jobs[3].time_zone, "America/Detroit");
+    EXPECT_EQ(jobs[2].steps[0].pdf, true);
+    ASSERT_EQ(jobs[3].steps.size(), 2u);
+    EXPECT_EQ(jobs[3].steps[0].channel, Channel::email);
+    EXPECT_EQ(jobs[3].steps[1].channel, Channel::sms);
+    ASSERT_EQ(jobs[4].steps.size(), 1u);
+    EXPECT_EQ(jobs[4].steps[0].action, StepAction::export_extracts);
+    EXPECT_EQ(jobs[4].steps[0].partner, "all");
+}
+
+TEST(JobFile, ADeliverStepTakesOneChannelOrBoth) {
+    Diagnostics d;
+    const auto job = parse_job(
+        "[job]\n[step.1]\naction = deliver\nchannel = sms\n[step.2]\n"
+        "action = deliver\n",
+        "jobs/retry.ini", d);
+    ASSERT_TRUE(job) << d.format(5);
+    EXPECT_FALSE(job->steps[0].both_channels);
+    EXPECT_EQ(job->steps[0].channel, Channel::sms);
+    EXPECT_TRUE(job->steps[1].both_channels);
+    EXPECT_EQ(first_error("[job]\n[step.1]\naction = deliver\nchannel = fax\n"),
+              "jobs/nightly.ini:4:11: error: channel must be email, sms or both, not \"fax\"");
+    EXPECT_EQ(first_error("[job]\n[step.1]\naction = deliver\nweek = current\n"),
+              "jobs/nightly.ini:4:1: error: unknown setting \"week\" in [step.1] (known: action, "
+              "channel)");
 }
 
 }  // namespace

@@ -173,7 +173,44 @@ TEST(DeliverDue, MessagesLeftSendingByAKilledRunAreReclaimed) {
     const auto report = deliver_due(o.repo, channel, o.options);
     EXPECT_EQ(report.sent, 4u);
     EXPECT_EQ(o.count(MessageStatus::sent), 4);
-    EXPECT_EQ(o.repo.find(orphaned[0].id)->attempts, 2);
+    EXPECT_EQ(o.repo.find(orphaned[0].id)->attempts, 1);  // the claim was not an attempt
+}
+
+// Audit F.25: six killed runs left a message at attempts=6 of 5 though the server never saw it.
+TEST(DeliverDue, RunsKilledBeforeOfferingAMessageUseUpNoneOfItsRetries) {
+    Outbox o;
+    o.queue(1);
+    for (int run = 0; run < 6; ++run)
+        ASSERT_EQ(o.repo.claim_due(Channel::email, o.now, 1, "killed-" + std::to_string(run), true)
+                      .size(),
+                  1u);
+    FakeChannel channel;
+    channel.script["p1@example.org"] = {DeliveryResult::temporary_failure};
+    const auto report = deliver_due(o.repo, channel, o.options);
+    EXPECT_EQ(report.temporary_failures, 1u);
+    EXPECT_EQ(report.technical_failures, 0u);
+    const auto m = o.repo.list({}).at(0);
+    EXPECT_EQ(m.status, MessageStatus::temporary_failure);
+    EXPECT_EQ(m.attempts, 1);
+    EXPECT_EQ(m.next_attempt_at, o.now + 60s);  // the first backoff, not the sixth
+}
+
+TEST(DeliverDue, ASenderRefusalStopsEverySessionAndGivesTheMessagesBack) {
+    Outbox o;
+    o.queue(40);
+    FakeChannel channel;
+    channel.sessions = 3;
+    channel.refuse_sender = "fake server refused the sender <b@example.org> at MAIL FROM: 530";
+    const auto report = deliver_due(o.repo, channel, o.options);
+    EXPECT_EQ(report.sender_refused, channel.refuse_sender);
+    EXPECT_TRUE(report.sender_refusal_permanent);
+    EXPECT_EQ(report.sent + report.permanent_failures + report.temporary_failures, 0u);
+    EXPECT_LE(report.claimed, 3 * o.options.claim_batch);  // each session stopped at once
+    EXPECT_EQ(report.not_attempted, report.claimed);
+    EXPECT_EQ(o.count(MessageStatus::permanent_failure), 0);
+    for (const auto& m : o.repo.list({})) EXPECT_EQ(m.attempts, 0);
+    channel.refuse_sender.clear();
+    EXPECT_EQ(deliver_due(o.repo, channel, o.options).sent, 40u);
 }
 
 TEST(DeliverDue, OnlyOneRunSendsAtATime) {
@@ -181,7 +218,7 @@ TEST(DeliverDue, OnlyOneRunSendsAtATime) {
     o.queue(1);
     SendLock held(o.db.path());
     FakeChannel channel;
-    EXPECT_THROW(deliver_due(o.repo, channel, o.options), UnavailableError);
+    EXPECT_THROW(deliver_due(o.repo, channel, o.options), LockedError);
     EXPECT_EQ(o.count(MessageStatus::created), 1);
 }
 

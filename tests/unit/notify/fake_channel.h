@@ -19,6 +19,7 @@ class FakeChannel : public DeliveryChannel {
     int sessions = 1;
     bool down = false;          // open_session fails
     int lose_after_sends = -1;  // every session: UnavailableError from this send on (0-based)
+    std::string refuse_sender;  // not empty: every send throws SenderRefusedError with it (5xx)
     std::function<void(const OutgoingMessage&)> on_send;
 
     Channel channel() const override { return Channel::email; }
@@ -44,6 +45,8 @@ class FakeChannel : public DeliveryChannel {
         DeliveryOutcome send(const OutgoingMessage& m) override {
             if (channel.lose_after_sends >= 0 && sends >= channel.lose_after_sends)
                 throw UnavailableError("cannot connect to fake server: Connection refused");
+            if (!channel.refuse_sender.empty())
+                throw SenderRefusedError(channel.refuse_sender, true);
             ++sends;
             if (channel.on_send)
                 channel.on_send(m);
