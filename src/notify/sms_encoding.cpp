@@ -1,8 +1,13 @@
 #include "notify/sms_encoding.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/untrusted_text.h"
@@ -179,6 +184,36 @@ std::string downgrade_lookalikes(std::string_view s) {
     return out;
 }
 
+std::string pad_ucs2_parts(std::string_view utf8) {
+    const SmsMeasure m = measure_sms(utf8);
+    if (m.coding != SmsCoding::ucs2 || m.units <= k_ucs2_single)
+        return std::string(utf8);
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> clusters(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status))
+        return std::string(utf8);
+    clusters->setText(text);
+    icu::UnicodeString out;
+    std::int32_t used = 0;  // units in the current part
+    const auto part = static_cast<std::int32_t>(k_ucs2_part);
+    for (std::int32_t start = clusters->first(), end = clusters->next();
+         end != icu::BreakIterator::DONE; start = end, end = clusters->next()) {
+        const std::int32_t units = end - start;
+        if (used + units > part && units <= part) {
+            out.append(icu::UnicodeString(part - used, U' ', part - used));
+            used = 0;
+        }
+        out.append(text, start, units);
+        used = (used + units) % part;
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
 std::string prepare_sms_text(std::string_view text) {
     // The rule of every output first (core/untrusted_text.h): a U+202E in a child's name would
     // reverse the rest of a UCS-2 text on the parent's phone.
@@ -188,7 +223,7 @@ std::string prepare_sms_text(std::string_view text) {
     std::string downgraded = downgrade_lookalikes(clean);
     if (measure_sms(downgraded).coding == SmsCoding::gsm7)
         return downgraded;
-    return clean;
+    return pad_ucs2_parts(clean);
 }
 
 SmsMeasure measure_sms(std::string_view s) {

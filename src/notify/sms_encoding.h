@@ -4,8 +4,12 @@
 //
 // Segments: one message holds 160 septets or 70 UTF-16 units; longer texts are sent as
 // concatenated parts of 153 septets or 67 units (the rest of each part is the concatenation
-// header). A part never ends between an escape and its character, nor between the two halves of
-// a surrogate pair, so a text can need one part more than a plain division says.
+// header). measure_sms counts a part as ending before an escape and its character, or a
+// surrogate pair, that would straddle it, so a text can need one part more than a plain division
+// says. Kannel itself cuts UCS-2 parts at every 67 units, whatever they split: prepare_sms_text
+// therefore pads a long UCS-2 text with spaces so that no grapheme cluster (an emoji and its
+// joiners and modifiers, a letter and its marks) straddles a part — then Kannel's cut and ours
+// agree, and a phone never shows half an emoji.
 #pragma once
 
 #include <cstddef>
@@ -39,8 +43,13 @@ std::string downgrade_lookalikes(std::string_view utf8);
 // The text as it will be sent: cleaned of bidi embeddings, overrides and isolates and of control
 // characters other than tab and newline (core/untrusted_text.h), then downgraded when that makes
 // it GSM-7, else left so (UCS-2 can carry the curly quotes, and an Arabic text keeps its own
-// punctuation).
+// punctuation) and padded for its parts (pad_ucs2_parts).
 std::string prepare_sms_text(std::string_view utf8);
+
+// A UCS-2 text of more than one part with spaces inserted before each grapheme cluster (ICU's
+// character break rules, as a phone draws them) that would straddle a 67-unit part boundary, so
+// that cutting it every 67 units cuts between clusters. Any other text is returned as it is.
+std::string pad_ucs2_parts(std::string_view utf8);
 
 // The coding, length and parts of `utf8` exactly as given (no downgrade). Invalid UTF-8 bytes
 // count as U+FFFD (UCS-2).

@@ -166,11 +166,21 @@ std::vector<std::string> sms_news_items(const ChildWeek& c, const render::Locali
 
 namespace {
 
-SmsText fit(Fitting f, int budget, const render::Localizer& l) {
+// Whether any news is left in the parts.
+bool has_news_left(const std::vector<SmsChildPart>& parts) {
+    return std::any_of(parts.begin(), parts.end(), [](const SmsChildPart& p) {
+        return std::any_of(p.items.begin(), p.items.end(),
+                           [](const std::string& item) { return !item.empty(); });
+    });
+}
+
+// The text fitted to `budget`; `news_left` says whether any news survived the fitting.
+SmsText fit(Fitting f, int budget, const render::Localizer& l, bool& news_left) {
     f.cut.assign(f.parts.size(), false);
     SmsText out;
     out.language = l.language();
     const auto measure = [&] {
+        news_left = has_news_left(f.parts);
         out.text = prepare_sms_text(compose(f, l));
         out.measure = measure_sms(out.text);
         return out.measure.segments <= budget;
@@ -231,13 +241,22 @@ SmsText fit_sms_text(std::vector<SmsChildPart> parts, int max_segments, const re
                      std::string_view family_url) {
     const auto budget = std::max(1, max_segments);
     const bool may_join = !family_url.empty() && parts.size() > 1;
-    SmsText out = fit(Fitting{may_join ? parts : std::move(parts), {}, false, {}}, budget, l);
-    if (!out.over_budget || !may_join)
+    const bool had_news = has_news_left(parts);
+    bool per_child_news = false, family_news = false;
+    SmsText out =
+        fit(Fitting{may_join ? parts : std::move(parts), {}, false, {}}, budget, l, per_child_news);
+    // One link for the family when names and one link per child alone are over the budget, or
+    // when they fit only by losing every piece of news: each form is judged on its final text
+    // (an Arabic text cut down to Latin names and links becomes GSM-7 and fits; the family form
+    // may keep its Arabic news in the same budget).
+    if (!may_join || (!out.over_budget && (per_child_news || !had_news)))
         return out;
-    // Names and one link per child alone are over the budget: one link for the family.
-    SmsText family = fit(Fitting{std::move(parts), {}, false, std::string(family_url)}, budget, l);
+    SmsText family =
+        fit(Fitting{std::move(parts), {}, false, std::string(family_url)}, budget, l, family_news);
     family.family_link = true;
-    return family;
+    if (out.over_budget || (family_news && !family.over_budget))
+        return family;
+    return out;
 }
 
 std::optional<SmsText> build_sms_text(const SmsTextRequest& request, const DigestSettings& settings,

@@ -9,9 +9,10 @@
 // segments (sms_encoding.h) by shortening the news, never a link or a name: a child without
 // news keeps only name and link, then the last items of the child with the most news go (a "…"
 // says something was left out), then the longest remaining item is cut, down to name and link.
-// When names and one link per child alone are over the budget, the children share one family
-// link instead ("Maya: 2 absences. Omar: …. Details: <base_url>/s/<code>"), shortened the same
-// way; its page in `homeroom serve` lists each child's page (short_link_endpoint.h).
+// When names and one link per child alone are over the budget, or fit only once every piece of
+// news is gone, the children share one family link instead ("Maya: 2 absences. Omar: ….
+// Details: <base_url>/s/<code>"), shortened the same way, if that keeps some news; its page in
+// `homeroom serve` lists each child's page (short_link_endpoint.h).
 // Pure apart from the catalogs: same inputs, same text.
 #pragma once
 

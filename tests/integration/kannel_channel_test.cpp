@@ -71,6 +71,28 @@ TEST(KannelChannel, EveryBoundaryCaseArrivesIntactInItsCoding) {
         EXPECT_EQ(it->coding, measure_sms(texts[i]).coding == SmsCoding::gsm7 ? "text" : "ucs-2");
     }
 
+    // Audit E.21: Kannel cuts a UCS-2 text every 67 units; the text as Homeroom prepares it
+    // has no emoji cut in two (each part is whole UTF-16 on its own).
+    const std::string a = "\xC3\xA1", grin = "\xF0\x9F\x98\x80";
+    const std::string audit = prepare_sms_text(repeat(a, 66) + grin + repeat(a, 10));
+    ASSERT_EQ(session->send({50, Date(), "+15550109999", audit}).result, DeliveryResult::sent);
+    ASSERT_TRUE(kannel.wait_for(texts.size() + 1, std::chrono::seconds(15))) << kannel.log();
+    const auto all = kannel.received();
+    const auto split = std::find_if(all.begin(), all.end(), [](const testing::ReceivedSms& m) {
+        return m.to == "+15550109999";
+    });
+    ASSERT_NE(split, all.end());
+    EXPECT_EQ(split->text, audit);
+    ASSERT_EQ(split->parts.size(), 2u);
+    for (const auto& part : split->parts) {
+        ASSERT_EQ(part.size() % 2, 0u);
+        const auto last = static_cast<unsigned char>(part[part.size() - 2]);
+        const auto first = static_cast<unsigned char>(part[0]);
+        EXPECT_FALSE(last >= 0xD8 && last <= 0xDB) << "a part ends with a high surrogate";
+        EXPECT_FALSE(first >= 0xDC && first <= 0xDF) << "a part starts with a low surrogate";
+    }
+    EXPECT_EQ(split->parts[1].substr(0, 4), std::string("\xD8\x3D\xDE\x00", 4));  // U+1F600
+
     // A refused number is a permanent failure; refused credentials stop the run instead (the
     // district's configuration, not the parent's number: no text is failed for good).
     const auto refused = session->send({100, Date(), "+15559990001", "x"});

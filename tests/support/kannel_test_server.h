@@ -25,7 +25,6 @@
 #include "core/utf8.h"
 #include "temp_dir.h"
 
-
 namespace homeroom::testing {
 
 // A port that was free a moment ago (for a server that must be named before it starts).
@@ -52,6 +51,8 @@ struct ReceivedSms {
     std::string from, to;
     std::string coding;  // "text" (GSM-7) or "ucs-2"
     std::string text;    // UTF-8
+    // The bytes of each part as the SMSC got them (UCS-2: big-endian UTF-16), in order.
+    std::vector<std::string> parts = {};
 };
 
 class KannelTestServer {
@@ -109,6 +110,7 @@ class KannelTestServer {
                     it = pending.end() - 1;
                 }
                 it->raw += kind == "text" ? body : url_bytes(body);
+                it->sms.parts.push_back(kind == "text" ? body : url_bytes(body));
                 if (++it->seen == it->total) {
                     decode(it->sms, it->raw);
                     out.push_back(it->sms);
@@ -117,6 +119,7 @@ class KannelTestServer {
                 continue;
             }
             ReceivedSms sms{m[1], m[2], kind, ""};
+            sms.parts.push_back(kind == "text" ? body : url_bytes(body));
             decode(sms, kind == "text" ? body : url_bytes(body));
             out.push_back(sms);
         }

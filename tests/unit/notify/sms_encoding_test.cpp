@@ -129,5 +129,64 @@ TEST(SmsEncoding, TextThatCannotBeGsmKeepsItsOwnCharacters) {
     EXPECT_EQ(prepare_sms_text(accent), accent);
 }
 
+// The UTF-16 code units of each 67-unit part, cut as Kannel cuts a concatenated UCS-2 text.
+std::vector<std::u16string> kannel_parts(const std::string& utf8) {
+    std::u16string units;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? b : b & (0x7F >> n);
+        for (int k = 1; k < n; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        i += static_cast<std::size_t>(n);
+        if (cp >= 0x10000) {
+            units += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+            units += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            units += static_cast<char16_t>(cp);
+        }
+    }
+    std::vector<std::u16string> parts;
+    for (std::size_t at = 0; at < units.size(); at += k_ucs2_part)
+        parts.push_back(units.substr(at, k_ucs2_part));
+    return parts;
+}
+
+// Audit E.21: 66 x á + 😀 + 10 x á reached the phone with the emoji's halves in two parts.
+TEST(SmsEncoding, NoPartOfALongUcs2TextEndsInsideAGraphemeCluster) {
+    const std::string a = "\xC3\xA1", grin = "\xF0\x9F\x98\x80";
+    const std::string audit = repeat(a, 66) + grin + repeat(a, 10);
+    const std::string sent = prepare_sms_text(audit);
+    EXPECT_EQ(sent, repeat(a, 66) + " " + grin + repeat(a, 10));
+    auto parts = kannel_parts(sent);
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[1].substr(0, 2), u"\U0001F600");
+    EXPECT_EQ(measure_sms(sent).segments, measure_sms(audit).segments);  // as counted before
+
+    // A family emoji (3 people, 2 joiners: 8 units) and a letter with a combining mark move whole.
+    const std::string family =
+        "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";
+    const std::string e_acute = "e\xCC\x81";
+    for (const auto& cluster : {family, e_acute, grin})
+        for (std::size_t before = 60; before <= 67; ++before) {
+            SCOPED_TRACE(before);
+            const std::string text = repeat(a, before) + cluster + repeat(a, 30);
+            const auto cut = kannel_parts(prepare_sms_text(text));
+            for (std::size_t p = 0; p + 1 < cut.size(); ++p) {
+                const char16_t last = cut[p].back(), next = cut[p + 1].front();
+                EXPECT_FALSE(last >= 0xD800 && last <= 0xDBFF) << "a surrogate pair is cut";
+                EXPECT_NE(next, u'\u200D') << "a joiner starts a part";
+                EXPECT_NE(next, u'\u0301') << "a combining mark starts a part";
+                EXPECT_FALSE(next >= 0xDC00 && next <= 0xDFFF) << "a low surrogate starts a part";
+            }
+            EXPECT_EQ(cut.size(),
+                      static_cast<std::size_t>(measure_sms(prepare_sms_text(text)).segments));
+        }
+
+    // One part, or GSM-7: nothing is added.
+    EXPECT_EQ(prepare_sms_text(repeat(a, 68) + grin), repeat(a, 68) + grin);
+    EXPECT_EQ(prepare_sms_text(repeat("b", 300)), repeat("b", 300));
+}
+
 }  // namespace
 }  // namespace homeroom::notify

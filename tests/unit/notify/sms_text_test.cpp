@@ -317,5 +317,33 @@ TEST(SmsText, TheFamilyLinkOnlyWhenNamesAndLinksAloneAreOneUnitOver) {
     EXPECT_FALSE(single.family_link);
 }
 
+// Audit E.20: Arabic news for three children was cut a character at a time until the text was
+// GSM-7 (Latin names and links only) and fit; the family form keeps Arabic news in 2 segments.
+TEST(SmsText, TheFamilyLinkWinsWhenOneLinkPerChildWouldLoseAllTheNews) {
+    render::EnglishOnly set;
+    const render::Localizer& l = set.get("en");
+    const std::string family = "https://homeroom.example.org/s/familyaaaa";
+    const std::string absences = "\xD8\xBA\xD9\x8A\xD8\xA7\xD8\xA8\xD8\xA7\xD9\x86";  // غيابان
+    std::vector<SmsChildPart> parts;
+    const char* names[] = {"Mahdi", "Noor", "Sara"};
+    const char* codes[] = {"aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"};
+    for (int i = 0; i < 3; ++i)
+        parts.push_back(
+            {names[i], {absences}, std::string("https://homeroom.example.org/s/") + codes[i]});
+    // With one link per child only, everything Arabic goes: GSM-7, names and links.
+    const auto alone = fit_sms_text(parts, 2, l);
+    EXPECT_FALSE(alone.over_budget);
+    EXPECT_EQ(alone.measure.coding, SmsCoding::gsm7) << alone.text;
+    EXPECT_EQ(alone.text.find(absences), std::string::npos) << alone.text;
+
+    const auto t = fit_sms_text(parts, 2, l, family);
+    EXPECT_TRUE(t.family_link) << t.text;
+    EXPECT_FALSE(t.over_budget);
+    EXPECT_EQ(t.measure.coding, SmsCoding::ucs2);
+    EXPECT_LE(t.measure.segments, 2);
+    EXPECT_EQ(t.text, "Mahdi: " + absences + ". Noor: " + absences + ". Sara: " + absences +
+                          ". Details: " + family);
+}
+
 }  // namespace
 }  // namespace homeroom::notify
