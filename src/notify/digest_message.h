@@ -49,6 +49,10 @@ std::optional<DigestMessage> make_digest_message(const Recipient& recipient,
                                                  const render::LocalizerSet& localizers,
                                                  const render::TemplateSet& templates);
 
+// The List-Id of the digests (RFC 2919): "weekly-digest.<host of base_url>", lower case,
+// without port; "weekly-digest.localhost" when the host is an IP address or missing.
+std::string digest_list_id(std::string_view base_url);
+
 // "<base_url>/unsubscribe?t=<token>".
 std::string unsubscribe_url(std::string_view base_url, std::string_view token);
 
