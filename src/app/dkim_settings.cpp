@@ -1,9 +1,11 @@
 #include "app/dkim_settings.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -41,8 +43,8 @@ class Positions {
                 m_section = std::move(s);
     }
     // The value of `key`, else the [dkim] header.
-    std::string at(const std::string& key) const {
-        Diagnostic d{m_file, 0, 0, Severity::error, ""};
+    std::string at(const std::string& key, Severity severity = Severity::error) const {
+        Diagnostic d{m_file, 0, 0, severity, ""};
         if (const auto it = m_section.entries.find(key); it != m_section.entries.end()) {
             d.line = it->second.line;
             d.column = it->second.value_column;
@@ -51,7 +53,7 @@ class Positions {
             d.column = m_section.name_column;
         }
         if (d.line == 0)
-            return "config: ";
+            return severity == Severity::error ? "config: " : "homeroom: warning: ";
         return d.to_string();
     }
 
@@ -60,12 +62,21 @@ class Positions {
     IniSection m_section;
 };
 
+struct KeyFile {
+    std::string pem;
+    unsigned mode = 0;  // permission bits
+};
+
 // Up to 1 MiB of the key file; NoInputError when it cannot be opened or read.
-std::string read_key_file(const std::string& path, const std::string& where) {
+KeyFile read_key_file(const std::string& path, const std::string& where) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         throw NoInputError(where + "dkim.key: cannot read " + path + ": " + std::strerror(errno));
-    std::string pem;
+    KeyFile file;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0)
+        file.mode = static_cast<unsigned>(st.st_mode & 07777);
+    auto& pem = file.pem;
     char buf[4096];
     ssize_t n;
     while ((n = ::read(fd, buf, sizeof buf)) > 0 && pem.size() < (1u << 20))
@@ -75,14 +86,15 @@ std::string read_key_file(const std::string& path, const std::string& where) {
     if (n < 0)
         throw NoInputError(where + "dkim.key: cannot read " + path + ": " +
                            std::strerror(read_errno));
-    return pem;
+    return file;
 }
 
 }  // namespace
 
 std::optional<notify::DkimSigner> load_dkim_settings(const Poco::Util::AbstractConfiguration& c,
                                                      const notify::MailAddress& from,
-                                                     const std::filesystem::path& config_file) {
+                                                     const std::filesystem::path& config_file,
+                                                     std::ostream& warnings) {
     const std::string selector = c.getString("dkim.selector", "");
     const std::string domain = c.getString("dkim.domain", "");
     const std::string key = c.getString("dkim.key", "");
@@ -118,9 +130,17 @@ std::optional<notify::DkimSigner> load_dkim_settings(const Poco::Util::AbstractC
                          "\" must be email.from's domain \"" + from_domain +
                          "\" or a parent of it (DMARC aligns them)");
 
-    const std::string pem = read_key_file(key, positions.at("key"));
+    const KeyFile file = read_key_file(key, positions.at("key"));
     try {
-        return notify::DkimSigner(selector, domain, pem, algorithm);
+        notify::DkimSigner signer(selector, domain, file.pem, algorithm);
+        if ((file.mode & 077) != 0) {
+            char mode[16];
+            std::snprintf(mode, sizeof mode, "%04o", file.mode);
+            // Whoever reads the key can sign mail as the district.
+            warnings << positions.at("key", Severity::warning) << "dkim.key " << key
+                     << " can be read by other users (mode " << mode << "): chmod 600 it\n";
+        }
+        return signer;
     } catch (const std::invalid_argument& e) {
         const std::string why = e.what();
         if (why.rfind("dkim.selector", 0) == 0)

@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <ostream>
 
 #include "notify/dkim_signer.h"
 #include "notify/mail_message.h"
@@ -23,8 +24,9 @@ namespace homeroom::app {
 
 // `from`: [email] from, whose domain d= must cover (DMARC alignment). `config_file` (--config)
 // gives the errors their FILE:LINE:COLUMN ("h.ini:14:7: error: dkim.key: cannot read ...").
+// A key file that other users can read is used, with a warning on `warnings`.
 std::optional<notify::DkimSigner> load_dkim_settings(
     const Poco::Util::AbstractConfiguration& config, const notify::MailAddress& from,
-    const std::filesystem::path& config_file);
+    const std::filesystem::path& config_file, std::ostream& warnings);
 
 }  // namespace homeroom::app

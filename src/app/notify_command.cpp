@@ -187,7 +187,7 @@ void email_fallback(CommandContext& ctx, store::Database& db, const NotifyReques
 int notify_with_report(CommandContext& ctx, store::Database& db, const NotifyRequest& request) {
     const EmailSettings email = read_email_settings(ctx.config);
     // A key that cannot be used stops the run before anything is queued or sent.
-    const auto dkim = load_dkim_settings(ctx.config, email.from, ctx.config_file);
+    const auto dkim = load_dkim_settings(ctx.config, email.from, ctx.config_file, ctx.err);
     const bool sms = request.channel == Channel::sms;
     const SmsSettings sms_settings = sms ? read_sms_settings(ctx.config) : SmsSettings{};
     if (!request.transport.empty() && request.transport != "file" && request.transport != "smtp")

@@ -214,6 +214,22 @@ TEST(DkimCli, MessagesSentOverSmtpArriveSigned) {
     }
 }
 
+TEST(DkimCli, AKeyOtherUsersCanReadIsUsedWithAWarning) {
+    District d;
+    const auto record = d.make_key("dkim.pem", false);
+    std::filesystem::permissions(d.dir / "dkim.pem", std::filesystem::perms(0644));
+    const auto r = d.notify(dkim_settings("dkim.pem"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // First, before the run's report (the rest of stderr is progress).
+    EXPECT_EQ(r.err.rfind((d.dir / "homeroom.ini").string() +
+                              ":13:7: warning: dkim.key dkim.pem can be read by other users (mode "
+                              "0644): chmod 600 it\n",
+                          0),
+              0u)
+        << r.err;
+    expect_every_message_verifies(d, record, "rsa-sha256");
+}
+
 TEST(DkimCli, WithoutDkimSettingsNothingIsSigned) {
     District d;
     const auto r = d.notify("");
