@@ -1,7 +1,8 @@
 // One mailbox's weekly digest as the exact bytes to queue: the digest (digest.h) rendered for the
-// addressed contact, wrapped in an email (mail_message.h) with its signed unsubscribe link, keyed
-// for the outbox. Pure: the same inputs give the same bytes. weekly_digests.h runs it for every
-// recipient of a week, on all cores; the digest benchmark runs it on synthetic recipients.
+// addressed contact, wrapped in an email (mail_message.h) with its signed unsubscribe link, a
+// List-Id (digest_list_id) and "Auto-Submitted: auto-generated", keyed for the outbox. Pure: the
+// same inputs give the same bytes. weekly_digests.h runs it for every recipient of a week, on all
+// cores; the digest benchmark runs it on synthetic recipients.
 #pragma once
 
 #include <optional>
