@@ -10,7 +10,7 @@ packages=(
   liblitehtml-dev libgumbo-dev libcairo2-dev libpango1.0-dev librsvg2-dev libfribidi-dev
   fonts-noto-core poppler-utils
   libgtest-dev libgmock-dev
-  clang python3 python3-aiosmtpd openssl tidy
+  clang python3 python3-aiosmtpd python3-dkim openssl tidy
   kannel kannel-extras
 )
 

@@ -10,6 +10,7 @@
 
 #include "app/command.h"
 #include "app/command_line.h"
+#include "app/dkim_settings.h"
 #include "app/email_settings.h"
 #include "app/exit_codes.h"
 #include "app/notify_run.h"
@@ -19,6 +20,7 @@
 #include "app/sms_settings.h"
 #include "core/errors.h"
 #include "notify/deliver_due.h"
+#include "notify/dkim_channel.h"
 #include "notify/file_channel.h"
 #include "notify/quiet_hours.h"
 #include "notify/smtp_channel.h"
@@ -77,18 +79,25 @@ void print_digest_report(std::ostream& out, const notify::WeeklyDigestReport& r,
     out << "\n";
 }
 
-std::unique_ptr<notify::DeliveryChannel> make_channel(const EmailSettings& email,
-                                                      const NotifyRequest& request) {
+// Email through the configured transport, DKIM-signed on the way when [dkim] is set.
+std::unique_ptr<notify::DeliveryChannel> make_channel(
+    const EmailSettings& email, const NotifyRequest& request,
+    const std::optional<notify::DkimSigner>& dkim) {
     const std::string transport = request.transport.empty() ? email.transport : request.transport;
+    std::unique_ptr<notify::DeliveryChannel> channel;
     if (transport == "smtp") {
         try {
-            return std::make_unique<notify::SmtpChannel>(email.smtp);
+            channel = std::make_unique<notify::SmtpChannel>(email.smtp);
         } catch (const std::invalid_argument& e) {
             throw UsageError(std::string("config: [smtp] cannot work: ") + e.what());
         }
+    } else {
+        channel = std::make_unique<notify::FileChannel>(
+            request.outbox_dir.empty() ? email.outbox_dir : request.outbox_dir, Channel::email);
     }
-    return std::make_unique<notify::FileChannel>(
-        request.outbox_dir.empty() ? email.outbox_dir : request.outbox_dir, Channel::email);
+    if (dkim)
+        channel = std::make_unique<notify::DkimChannel>(std::move(channel), *dkim);
+    return channel;
 }
 
 }  // namespace
@@ -165,6 +174,7 @@ void print_outbox_counts(CommandContext& ctx, store::OutboxRepository& outbox, C
 // is idempotent, so every run may try again.
 void email_fallback(CommandContext& ctx, store::Database& db, const NotifyRequest& request,
                     notify::WeeklyDigestOptions options, const EmailSettings& email,
+                    const std::optional<notify::DkimSigner>& dkim,
                     const render::LocalizerSet& localizers, const render::TemplateSet& templates,
                     ProgressLine& progress) {
     store::OutboxRepository outbox(db);
@@ -186,7 +196,7 @@ void email_fallback(CommandContext& ctx, store::Database& db, const NotifyReques
             << " already-queued=" << report.already_queued << "\n";
     NotifyRequest email_request = request;
     email_request.channel = Channel::email;
-    const auto channel = make_channel(email, email_request);
+    const auto channel = make_channel(email, email_request, dkim);
     notify::DeliveryReport sent;
     try {
         sent = deliver_with_report(ctx, outbox, *channel, progress, "email fallback delivery");
@@ -206,7 +216,8 @@ namespace {
 struct DigestRun {
     EmailSettings email;
     SmsSettings sms_settings;
-    notify::WeeklyDigestOptions options;  // the week and what to do with it set per run
+    std::optional<notify::DkimSigner> dkim;  // [dkim]: every email signed on the way
+    notify::WeeklyDigestOptions options;     // the week and what to do with it set per run
     std::unique_ptr<render::TemplateSet> templates;
     SiteLocalizers localizers;
 };
@@ -215,6 +226,8 @@ DigestRun prepare_digest_run(CommandContext& ctx, store::Database& db, Channel c
                              const NotifyRequest& request) {
     DigestRun run;
     run.email = read_email_settings(ctx.config);
+    // A key that cannot be used stops the run before anything is queued or sent.
+    run.dkim = load_dkim_settings(ctx.config, run.email.from, ctx.config_file, ctx.err);
     const bool sms = channel == Channel::sms;
     if (sms)
         run.sms_settings = read_sms_settings(ctx.config);
@@ -295,7 +308,7 @@ int send_due(CommandContext& ctx, store::Database& db, DigestRun& run, const Not
             throw UsageError(std::string("config: [kannel] cannot work: ") + e.what());
         }
     } else {
-        channel = make_channel(run.email, request);
+        channel = make_channel(run.email, request, run.dkim);
     }
     const auto sent = deliver_with_report(ctx, outbox, *channel, progress, "delivery");
     print_outbox_counts(ctx, outbox, request.channel, request.week);
@@ -303,8 +316,8 @@ int send_due(CommandContext& ctx, store::Database& db, DigestRun& run, const Not
     if (sms) {
         auto options = run.options;
         options.week = request.week;
-        email_fallback(ctx, db, request, options, run.email, *run.localizers.set, *run.templates,
-                       progress);
+        email_fallback(ctx, db, request, options, run.email, run.dkim, *run.localizers.set,
+                       *run.templates, progress);
     }
     return k_exit_ok;
 }

@@ -12,6 +12,7 @@ const std::vector<SettingsSection>& settings_sections() {
         {"email",
          {"envelope_from", "from", "outbox_dir", "previews_dir", "send_nothing_new", "transport",
           "unsubscribe_address"}},
+        {"dkim", {"algorithm", "domain", "key", "selector"}},
         {"smtp",
          {"auth", "ca_file", "connections", "helo_name", "host", "password", "port", "timeout",
           "tls", "username", "verify_certificate"}},

@@ -8,6 +8,31 @@ std::string unsubscribe_url(std::string_view base_url, std::string_view token) {
     return std::string(base_url) + "/unsubscribe?t=" + std::string(token);
 }
 
+std::string digest_list_id(std::string_view base_url) {
+    std::string_view host = base_url;
+    if (const auto scheme = host.find("://"); scheme != std::string_view::npos)
+        host.remove_prefix(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#"));
+    if (const auto at = host.rfind('@'); at != std::string_view::npos)
+        host.remove_prefix(at + 1);
+    host = host.substr(0, host.find(':'));  // the port; an IPv6 literal falls back below
+    std::string name;
+    bool all_digits = true, valid = !host.empty();
+    for (char c : host) {
+        const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        valid = valid && ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ||
+                          lower == '-' || lower == '.');
+        all_digits = all_digits && ((lower >= '0' && lower <= '9') || lower == '.');
+        name += lower;
+    }
+    valid =
+        valid && name.front() != '.' && name.back() != '.' && name.find("..") == std::string::npos;
+    // RFC 2919 §3: without a domain of one's own, the unmanaged ".localhost" namespace.
+    if (!valid || all_digits)
+        name = "localhost";
+    return std::string(k_weekly_digest_kind) + "." + name;
+}
+
 std::optional<DigestMessage> make_digest_message(const Recipient& r, const Contact& contact,
                                                  std::vector<const ChildWeek*> children, Date week,
                                                  const DigestMailSettings& s,
@@ -51,6 +76,9 @@ std::optional<DigestMessage> make_digest_message(const Recipient& r, const Conta
         mail.unsubscribe_mailto =
             "mailto:" + s.unsubscribe_address + "?subject=unsubscribe%20" + token;
     mail.language = digest->language;
+    mail.list_id = digest_list_id(s.base_url);
+    mail.list_name = s.district_name;
+    mail.auto_generated = true;
     m.body = build_mail_message(mail);
     out.html = std::move(mail.html_body);
     return out;

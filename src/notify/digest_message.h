@@ -1,7 +1,8 @@
 // One mailbox's weekly digest as the exact bytes to queue: the digest (digest.h) rendered for the
-// addressed contact, wrapped in an email (mail_message.h) with its signed unsubscribe link, keyed
-// for the outbox. Pure: the same inputs give the same bytes. weekly_digests.h runs it for every
-// recipient of a week, on all cores; the digest benchmark runs it on synthetic recipients.
+// addressed contact, wrapped in an email (mail_message.h) with its signed unsubscribe link, a
+// List-Id (digest_list_id) and "Auto-Submitted: auto-generated", keyed for the outbox. Pure: the
+// same inputs give the same bytes. weekly_digests.h runs it for every recipient of a week, on all
+// cores; the digest benchmark runs it on synthetic recipients.
 #pragma once
 
 #include <optional>
@@ -48,6 +49,10 @@ std::optional<DigestMessage> make_digest_message(const Recipient& recipient,
                                                  const DigestMailSettings& settings,
                                                  const render::LocalizerSet& localizers,
                                                  const render::TemplateSet& templates);
+
+// The List-Id of the digests (RFC 2919): "weekly-digest.<host of base_url>", lower case,
+// without port; "weekly-digest.localhost" when the host is an IP address or missing.
+std::string digest_list_id(std::string_view base_url);
 
 // "<base_url>/unsubscribe?t=<token>".
 std::string unsubscribe_url(std::string_view base_url, std::string_view token);

@@ -354,6 +354,29 @@ std::string lower_hex_sha256(std::string_view text) {
     return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
+// RFC 2919: a dot-atom with at least one dot ("label.domain"), at most 255 characters.
+bool is_list_id(std::string_view id) {
+    if (id.empty() || id.size() > 255 || id.find('.') == std::string_view::npos ||
+        id.front() == '.' || id.back() == '.' || id.find("..") != std::string_view::npos)
+        return false;
+    for (char c : id)
+        if (c != '.' && !is_atext(c))
+            return false;
+    return true;
+}
+
+std::string list_id_field(std::string_view name, std::string_view id) {
+    if (!is_list_id(id))
+        throw std::invalid_argument("List-Id is not of the form label.domain");
+    const std::string token = "<" + std::string(id) + ">";
+    const std::string clean = clean_header_text(name);
+    if (clean.empty())
+        return fold_structured("List-Id", {token});
+    std::string field = "List-Id: " + encode_phrase(clean, 9);
+    field += last_line_length(field) + 1 + token.size() <= k_line_limit ? " " : "\r\n ";
+    return field + token + "\r\n";
+}
+
 // CRLF line ends, valid UTF-8, ending with CRLF.
 std::string normalize_body(std::string_view text) {
     const std::string utf8 = valid_utf8(text);
@@ -421,6 +444,23 @@ std::string clean_header_text(std::string_view text) {
 
 std::string encode_unstructured(std::string_view text, std::size_t used) {
     return encode_words(text, used, HeaderContext::unstructured);
+}
+
+std::string fold_structured(std::string_view name, const std::vector<std::string>& tokens) {
+    std::string out(name);
+    out += ':';
+    std::size_t column = out.size();
+    for (const auto& token : tokens) {
+        if (column + 1 + token.size() <= k_line_limit) {
+            out += ' ';
+            column += 1 + token.size();
+        } else {
+            out += "\r\n ";
+            column = 1 + token.size();
+        }
+        out += token;
+    }
+    return out + "\r\n";
 }
 
 std::string encode_quoted_printable(std::string_view text) {
@@ -520,22 +560,24 @@ std::string build_mail_message(const MailContent& c) {
     m += address_field(c.from, "From");
     m += address_field(c.to, "To");
     m += "Subject: " + encode_unstructured(clean_header_text(c.subject), 9) + "\r\n";
-    m += "Message-ID: " + id + "\r\n";
+    m += fold_structured("Message-ID", {id});
     m += "MIME-Version: 1.0\r\n";
     if (!c.language.empty())
         m += "Content-Language: " + c.language + "\r\n";
+    if (!c.list_id.empty())
+        m += list_id_field(c.list_name, c.list_id);
     if (!c.unsubscribe_url.empty() || !c.unsubscribe_mailto.empty()) {
-        std::string value;
-        for (const auto* uri : {&c.unsubscribe_url, &c.unsubscribe_mailto}) {
-            if (uri->empty())
-                continue;
-            value += value.empty() ? "List-Unsubscribe: <" : ",\r\n <";
-            value += *uri + ">";
-        }
-        m += value + "\r\n";
+        std::vector<std::string> uris;
+        for (const auto* uri : {&c.unsubscribe_url, &c.unsubscribe_mailto})
+            if (!uri->empty())
+                uris.push_back("<" + *uri + ">");
+        for (std::size_t i = 0; i + 1 < uris.size(); ++i) uris[i] += ',';
+        m += fold_structured("List-Unsubscribe", uris);
     }
     if (!c.unsubscribe_url.empty())
         m += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+    if (c.auto_generated)
+        m += "Auto-Submitted: auto-generated\r\n";
 
     if (c.html_body.empty()) {
         m += body_part("text/plain", c.text_body);

@@ -1,5 +1,9 @@
 // The bytes of one email (RFC 5322 + MIME), built from values: multipart/alternative with a
-// plain-text and an HTML part, UTF-8, CRLF line ends, every line at most 76 characters.
+// plain-text and an HTML part, UTF-8, CRLF line ends, every line at most 76 characters — with
+// one exception: a single token that cannot be cut (a URI in List-Unsubscribe, which RFC 2369
+// forbids folding inside its angle brackets, or a long address or Message-ID) and is longer
+// than that goes alone on its own continuation line (" <https://...>,"), never after other
+// text. Structured fields fold at the blanks between their tokens.
 // Pure: the same content gives the same bytes (the boundary and Message-ID derive from the
 // inputs), so a message queued once can be re-sent identically after a crash.
 //
@@ -12,6 +16,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace homeroom::notify {
 
@@ -32,6 +37,13 @@ struct MailContent {
     std::string unsubscribe_url;     // empty: none
     std::string unsubscribe_mailto;  // "mailto:..."; empty: none
     std::string language;            // Content-Language, e.g. "ar"; empty: omitted
+    // RFC 2919 "List-Id: <list_name> <<list_id>>"; list_id is a dot-atom such as
+    // "weekly-digest.homeroom.example.org", list_name any UTF-8 (may be empty). Empty: omitted.
+    std::string list_id;
+    std::string list_name;
+    // RFC 3834 "Auto-Submitted: auto-generated": vacation responders and other robots do not
+    // answer the message.
+    bool auto_generated = false;
 };
 
 // "<hr.<32 hex digits of SHA-256(key)>@domain>": the same key always gives the same id, and
@@ -54,6 +66,10 @@ std::string clean_header_text(std::string_view text);
 // mostly-ASCII runs, "=?UTF-8?B?...?=" otherwise; never splitting a character), folded so that
 // no line passes 76 characters.
 std::string encode_unstructured(std::string_view text, std::size_t used);
+// A structured header field "Name: tok1 tok2 ...\r\n": tokens separated by one blank, folded
+// before a token that would pass column 76; a token that does not fit even on a line of its own
+// starts a continuation line by itself (even the first one: "Name:\r\n <long>\r\n").
+std::string fold_structured(std::string_view name, const std::vector<std::string>& tokens);
 std::string encode_quoted_printable(std::string_view text);  // CRLF line ends in and out
 std::string encode_base64_lines(std::string_view bytes);     // 76-character lines, CRLF
 

@@ -160,6 +160,9 @@ TEST(NotifyCli, SendsExactlyTheConsentedDigestsAndReportsEveryRefusal) {
         EXPECT_EQ(decode_header(m.raw("from")),
                   "Riverside Public Schools <digest@riverside.example.org>");
         EXPECT_EQ(m.raw("list-unsubscribe-post"), "List-Unsubscribe=One-Click");
+        EXPECT_EQ(m.raw("list-id"),
+                  "Riverside Public Schools <weekly-digest.homeroom.example.org>");
+        EXPECT_EQ(m.raw("auto-submitted"), "auto-generated");
         EXPECT_NE(m.raw("list-unsubscribe")
                       .find("<mailto:unsubscribe@riverside.example.org?subject=unsubscribe%201."),
                   std::string::npos)

@@ -58,7 +58,9 @@ TEST(SettingsCli, EveryKeyTheProgramReadsIsAccepted) {
     write_file(dir / "h.ini",
                "[site]\nsecret = s\ntemplates = templates\nlocales = locales\nout = output/site\n"
                "time_zone = America/Detroit\n[jobs]\ndir = jobs\n[smtp]\nca_file = ca.pem\n"
-               "verify_certificate = true\n[sms]\nhelp_text = Call us.\n");
+               "verify_certificate = true\n[sms]\nhelp_text = Call us.\n"
+               "[dkim]\nselector = hr2026\ndomain = example.org\nkey = dkim.pem\n"
+               "algorithm = rsa-sha256\n");
     const auto r =
         run_homeroom({"--config", (dir / "h.ini").string(), "jobs", "check", "--jobs", k_jobs});
     EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -206,6 +206,88 @@ TEST(MailMessage, WithoutUnsubscribeLinksThereAreNoListHeaders) {
     EXPECT_EQ(only_mailto.count("list-unsubscribe-post"), 0u);  // RFC 8058 needs the URL
 }
 
+// The header section of a message, as it is.
+std::string header_section(const std::string& m) {
+    return m.substr(0, m.find("\r\n\r\n") + 2);
+}
+
+// A real digest's unsubscribe links (a token of 64 characters) are longer than a line: each goes
+// alone on a continuation line, and every other line keeps to 76 characters.
+TEST(MailMessage, LongUnsubscribeLinksEachGoAloneOnAContinuationLine) {
+    auto c = sample();
+    const std::string token = "1.QzAxCmVtYWlsCmVz.fvOLNQUpNLnJKuIeWPJ4yg";
+    c.unsubscribe_url = "https://homeroom.riverside.example.org/unsubscribe?t=" + token;
+    c.unsubscribe_mailto =
+        "mailto:unsubscribe@riverside.example.org?subject=unsubscribe%20" + token;
+    const auto bytes = build_mail_message(c);
+    const auto headers = header_section(bytes);
+    EXPECT_NE(headers.find("\r\nList-Unsubscribe:\r\n <" + c.unsubscribe_url + ">,\r\n <" +
+                           c.unsubscribe_mailto + ">\r\nList-Unsubscribe-Post: "),
+              std::string::npos)
+        << headers;
+    std::size_t start = 0;
+    while (start < headers.size()) {
+        const auto end = headers.find("\r\n", start);
+        const auto line = headers.substr(start, end - start);
+        const bool lone_token =
+            line.size() > 1 && line[0] == ' ' && line.find(' ', 1) == std::string::npos;
+        EXPECT_TRUE(line.size() <= 76 || lone_token) << line.size() << ": " << line;
+        start = end + 2;
+    }
+    EXPECT_EQ(parse_mail(bytes).raw("list-unsubscribe"),
+              "<" + c.unsubscribe_url + ">, <" + c.unsubscribe_mailto + ">");
+}
+
+TEST(MailMessage, ShortUnsubscribeLinksShareTheFirstLine) {
+    auto c = sample();
+    c.unsubscribe_url = "https://hr.example.org/u?t=1";
+    c.unsubscribe_mailto = "mailto:u@hr.example.org";
+    EXPECT_NE(build_mail_message(c).find("\r\nList-Unsubscribe: <https://hr.example.org/u?t=1>, "
+                                         "<mailto:u@hr.example.org>\r\n"),
+              std::string::npos);
+}
+
+TEST(MailHeaders, StructuredFieldsFoldAtBlanksOnly) {
+    EXPECT_EQ(fold_structured("Message-ID", {"<a@b.example>"}), "Message-ID: <a@b.example>\r\n");
+    const std::string long_token(80, 'x');
+    EXPECT_EQ(fold_structured("List-Unsubscribe", {long_token + ",", "<y>"}),
+              "List-Unsubscribe:\r\n " + long_token + ",\r\n <y>\r\n");
+    EXPECT_EQ(fold_structured("X", {std::string(70, 'a'), "bbbb", "cccc"}),
+              "X: " + std::string(70, 'a') + "\r\n bbbb cccc\r\n");
+}
+
+TEST(MailMessage, ListIdAndAutoSubmittedWhenAsked) {
+    auto c = sample();
+    const auto plain = header_section(build_mail_message(c));
+    EXPECT_EQ(plain.find("List-Id:"), std::string::npos);
+    EXPECT_EQ(plain.find("Auto-Submitted:"), std::string::npos);
+    c.list_id = "weekly-digest.homeroom.example.org";
+    c.list_name = "Lincoln Public Schools";
+    c.auto_generated = true;
+    const auto headers = header_section(build_mail_message(c));
+    EXPECT_NE(headers.find("\r\nContent-Language: en\r\nList-Id: Lincoln Public Schools "
+                           "<weekly-digest.homeroom.example.org>\r\nList-Unsubscribe: "),
+              std::string::npos)
+        << headers;
+    EXPECT_NE(headers.find("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+                           "Auto-Submitted: auto-generated\r\nContent-Type: "),
+              std::string::npos)
+        << headers;
+    // A name that is not an atom is encoded as any phrase; no name: the id alone.
+    c.list_name = "Écoles \"publiques\"\r\nBcc: x@example.org";
+    const auto m = parse_mail(build_mail_message(c));
+    EXPECT_EQ(decode_header(m.raw("list-id")),
+              "Écoles \"publiques\" Bcc: x@example.org <weekly-digest.homeroom.example.org>");
+    EXPECT_EQ(m.count("bcc"), 0u);
+    c.list_name.clear();
+    EXPECT_NE(build_mail_message(c).find("\r\nList-Id: <weekly-digest.homeroom.example.org>\r\n"),
+              std::string::npos);
+    for (const char* bad : {"localhost", "a..b", ".a.b", "a b.c", "a.b>\r\nBcc: x"}) {
+        c.list_id = bad;
+        EXPECT_THROW(build_mail_message(c), std::invalid_argument) << bad;
+    }
+}
+
 TEST(MailMessage, WithoutHtmlItIsASingleTextPart) {
     auto c = sample();
     c.html_body.clear();
