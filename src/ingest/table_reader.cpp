@@ -199,11 +199,11 @@ std::optional<long long> TableReader::integer(std::size_t column, long long min,
         return std::nullopt;
     const auto v = value(column);
     auto n = parse_int(v);
-    if (!n) {
+    if (!n && !is_whole_number(v)) {
         error(column, shown(v) + " is not a whole number");
         return std::nullopt;
     }
-    if (*n < min || *n > max) {
+    if (!n || *n < min || *n > max) {
         error(column, shown(v) + " is out of range (" + std::to_string(min) + " to " +
                           std::to_string(max) + ")");
         return std::nullopt;
@@ -216,11 +216,11 @@ std::optional<double> TableReader::number(std::size_t column, double min, double
         return std::nullopt;
     const auto v = value(column);
     auto n = parse_number(v);
-    if (!n) {
+    if (!n && !is_decimal_number(v)) {
         error(column, shown(v) + " is not a number");
         return std::nullopt;
     }
-    if (*n < min || *n > max) {
+    if (!n || *n < min || *n > max) {
         auto fmt = [](double x) {
             std::string s = std::to_string(x);
             s.erase(s.find_last_not_of('0') + 1);

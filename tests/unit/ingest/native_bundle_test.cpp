@@ -197,6 +197,21 @@ TEST_F(NativeBundle, RefusesAPercentOutOfRange) {
               Lines{"marks.csv:7:16: error: percent: \"101\" is out of range (0 to 100)"});
 }
 
+TEST_F(NativeBundle, RefusesTwoSignsAndSaysATooLargeNumberIsOutOfRange) {
+    replace_line("assessments.csv", 2, "1001,Fall Interim,ela,2025-10-01,+-560,2,N");
+    replace_line("assessments.csv", 3,
+                 "1002,Fall Interim,math,2025-10-01,99999999999999999999,3,Y");
+    append("marks.csv", "1002,SEC1,Q2,A,-+50,\n");
+    append("marks.csv", "1002,SEC1,Q1,A," + std::string(400, '9') + ",\n");
+    EXPECT_EQ(errors(),
+              (Lines{"marks.csv:7:16: error: percent: \"-+50\" is not a number",
+                     "marks.csv:8:16: error: percent: \"9999999999999999999999999999999999999999..."
+                     "\" is out of range (0 to 100)",
+                     "assessments.csv:2:34: error: scale_score: \"+-560\" is not a whole number",
+                     "assessments.csv:3:35: error: scale_score: \"99999999999999999999\" is out of "
+                     "range (-1000000 to 1000000)"}));
+}
+
 TEST_F(NativeBundle, RefusesASuspensionWithoutDays) {
     append("discipline_actions.csv", "I1,in_school_suspension,0\n");
     EXPECT_EQ(errors(), Lines{"discipline_actions.csv:3:25: error: days: a suspension needs a "
