@@ -3,9 +3,13 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "run_command.h"
@@ -167,6 +171,81 @@ TEST(Cli, HostileBundleIsRefusedWithEveryDiagnosticAndChangesNothing) {
     const store::SnapshotRepository repo(d);
     ASSERT_EQ(repo.list().size(), 1u);
     EXPECT_EQ(repo.list().front().as_of, Date::from_ymd(2026, 1, 16));
+}
+
+// Writes `file` with a line of `prefix`, `count` times `fill` and `suffix` inserted as line 4,
+// streamed so that this process stays small (the children's peak memory is measured).
+void insert_huge_line(const std::filesystem::path& file, const std::string& original,
+                      const std::string& prefix, char fill, std::size_t count,
+                      const std::string& suffix) {
+    std::size_t line_4 = 0;
+    for (int i = 0; i < 3; ++i) line_4 = original.find('\n', line_4) + 1;
+    std::ofstream out(file, std::ios::binary);
+    out << original.substr(0, line_4) << prefix;
+    const std::string chunk(1 << 16, fill);
+    for (std::size_t left = count; left > 0;) {
+        const std::size_t n = std::min(left, chunk.size());
+        out.write(chunk.data(), static_cast<std::streamsize>(n));
+        left -= n;
+    }
+    out << suffix << "\n" << original.substr(line_4);
+}
+
+// Audit C.9: a 10 MB line of commas once took 683 MB and a 40 MB line ended in bad_alloc.
+TEST(Cli, HugeLinesAreRefusedAtTheirPositionInBoundedMemory) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    const std::string students = read_file(bundle / "students.csv");
+
+    insert_huge_line(bundle / "students.csv", students, "", ',', 10 << 20, "");
+    auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("students.csv:4:1: error: row has more than 1000 fields (the limit for "
+                         "one row); the rest of the file is not read\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err.substr(0, 2000);
+
+    insert_huge_line(bundle / "students.csv", students, "3001,S1,", 'A', 64 << 20, ",,Lee");
+    r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("students.csv:4:1: error: row is longer than 4 MiB (the limit for one "
+                         "row); the rest of the file is not read\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err.substr(0, 2000);
+
+    insert_huge_line(bundle / "students.csv", students, "3001,S1,\"", 'A', 64 << 20, "\",,Lee");
+    r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("students.csv:4:9: error: quoted field opened here is still open after "
+                         "4 MiB (the limit for one row); is a closing quote missing? The rest of "
+                         "the file is not read\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err.substr(0, 2000);
+
+    // The largest of the imports (and of the shells that ran them), in kilobytes.
+    rusage usage{};
+    ASSERT_EQ(::getrusage(RUSAGE_CHILDREN, &usage), 0);
+    EXPECT_LT(usage.ru_maxrss, 80 * 1024);
+    store::Database d(db);
+    EXPECT_TRUE(store::SnapshotRepository(d).list().empty());
+}
+
+// Audit C.10: a FIFO named marks.csv once blocked the import forever.
+TEST(Cli, ImportRefusesAFifoInsteadOfWaitingOnIt) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    std::filesystem::remove(bundle / "marks.csv");
+    ASSERT_EQ(::mkfifo((bundle / "marks.csv").c_str(), 0600), 0);
+    const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("marks.csv: error: is a named pipe (FIFO), not a regular file; a bundle "
+                         "file must be a regular file\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err;
 }
 
 TEST(Cli, DryRunValidatesAndAppliesNothing) {
