@@ -3,12 +3,19 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 namespace homeroom::ingest {
 
 namespace {
 
 constexpr std::uint64_t k_high_bits = 0x8080808080808080ULL;
+
+// Positions stop growing at the largest int rather than overflow on a multi-gigabyte line.
+void advance(int& position, int by) {
+    position = position > std::numeric_limits<int>::max() - by ? std::numeric_limits<int>::max()
+                                                               : position + by;
+}
 
 bool is_continuation(unsigned char byte) {
     return (byte & 0xC0) == 0x80;
@@ -182,8 +189,8 @@ bool EncodingScan::feed(std::string_view bytes) {
                 ++j;
             if (j > i) {
                 const int run = static_cast<int>(j - i);
-                m_at.utf8_column += run;
-                m_at.byte_column += run;
+                advance(m_at.utf8_column, run);
+                advance(m_at.byte_column, run);
                 m_after_cr = false;
                 i = j;
                 continue;
@@ -205,7 +212,7 @@ void EncodingScan::on_char(std::string_view bytes, bool valid) {
         return;
     const char first = bytes.front();
     if (first == '\r' || (first == '\n' && !m_after_cr)) {
-        ++m_at.line;
+        advance(m_at.line, 1);
         m_at.utf8_column = m_at.byte_column = 1;
         m_after_cr = first == '\r';
         return;
@@ -235,8 +242,8 @@ void EncodingScan::on_char(std::string_view bytes, bool valid) {
             m_undefined_at.push_back(at);
         }
     }
-    ++m_at.utf8_column;
-    m_at.byte_column += static_cast<int>(bytes.size());
+    advance(m_at.utf8_column, 1);
+    advance(m_at.byte_column, static_cast<int>(bytes.size()));
 }
 
 }  // namespace homeroom::ingest

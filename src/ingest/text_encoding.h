@@ -116,9 +116,10 @@ struct BytePosition {
 };
 
 // One pass over a file's bytes, as they stream in, to settle its encoding before it is parsed:
-// a NUL byte means it is not text; UTF-8 when it is mostly valid UTF-8 (more well-formed
-// multi-byte characters than ill-formed parts), and then each ill-formed part is an error at its
-// position; Windows-1252 otherwise.
+// a NUL byte means it is not text; UTF-8 when it is mostly valid UTF-8 (at least as many
+// well-formed multi-byte characters as ill-formed parts: on a tie an error is safer than silently
+// garbled names), and then each ill-formed part is an error at its position; Windows-1252
+// otherwise.
 class EncodingScan {
   public:
     static constexpr std::size_t k_max_positions = 20;  // kept of each kind below
@@ -128,7 +129,7 @@ class EncodingScan {
     void finish();
 
     const std::optional<BytePosition>& nul() const { return m_nul; }
-    bool is_utf8() const { return m_invalid == 0 || m_valid_multibyte > m_invalid; }
+    bool is_utf8() const { return m_invalid == 0 || m_valid_multibyte >= m_invalid; }
     std::size_t invalid_count() const { return m_invalid; }
     std::size_t undefined_1252_count() const { return m_undefined; }
     const std::vector<BytePosition>& invalid_utf8() const { return m_invalid_at; }

@@ -157,6 +157,12 @@ TEST(EncodingScan, CallsAFileUtf8WhenMostOfItIsAndPlacesEachStrayByte) {
     EXPECT_EQ(scan.invalid_utf8()[0].line, 3);
     EXPECT_EQ(scan.invalid_utf8()[0].utf8_column, 7);
     EXPECT_EQ(scan.invalid_utf8()[0].byte, 0xE9);
+
+    // One correct "é" and one stray byte: an error to fix rather than a garbled "JosÃ©".
+    EncodingScan tie;
+    ASSERT_TRUE(tie.feed("1,Jos\xC3\xA9\n2,Andr\xE9\n"));
+    tie.finish();
+    EXPECT_TRUE(tie.is_utf8());
 }
 
 TEST(EncodingScan, CallsAFileWindows1252WhenItIsNotMostlyUtf8AndStopsAtANul) {
