@@ -248,6 +248,51 @@ TEST(Cli, ImportRefusesAFifoInsteadOfWaitingOnIt) {
         << r.err;
 }
 
+// Audit C.10: a dangling symbolic link once counted as a missing optional file (exit 0, a
+// snapshot without marks).
+TEST(Cli, ImportRefusesADanglingSymbolicLinkAndAppliesNothing) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    std::filesystem::remove(bundle / "marks.csv");
+    std::filesystem::create_symlink(dir / "exports" / "marks.csv", bundle / "marks.csv");
+    const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("marks.csv: error: is a symbolic link to a file that does not exist; a "
+                         "bundle file must be a regular file (a link to one is fine)\nimport "
+                         "refused: 1 error in "),
+              std::string::npos)
+        << r.err;
+    store::Database d(db);
+    EXPECT_TRUE(store::SnapshotRepository(d).list().empty());
+}
+
+// Audit C.8 and C.11: a NUL byte on line 500 once gave an error at line 1, a false "the file is
+// empty" and thousands of errors about later files' references to its students.
+TEST(Cli, ANulByteGivesOneErrorAtItsPositionAndNoCascade) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    std::string students = read_file(bundle / "students.csv");
+    const std::size_t header_end = students.find('\n') + 1;
+    std::string filler;
+    for (int n = 0; n < 495; ++n)
+        filler += std::to_string(5000 + n) +
+                  ",S1,Kim,,Lee,,2016-01-01,3,F,white,N,N,N,en,"
+                  "2025-08-25,,3A,\n";
+    students.insert(header_end, filler);  // the fixture's 4 students are now lines 497 to 500
+    students.insert(students.find("Keisha") + 2, 1, '\0');
+    write_file(bundle / "students.csv", students);
+    const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    const std::string expected =
+        "students.csv:500:11: error: byte 0x00 (NUL) is not text: the file is damaged, binary or "
+        "UTF-16 without a byte-order mark; save it as CSV in UTF-8\nimport refused: 1 error in ";
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+}
+
 TEST(Cli, DryRunValidatesAndAppliesNothing) {
     TempDir dir;
     const std::string db = (dir / "h.db").string();
