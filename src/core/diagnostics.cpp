@@ -28,18 +28,26 @@ void Diagnostics::warning(std::string file, int line, int column, std::string me
     add({std::move(file), line, column, Severity::warning, std::move(message)});
 }
 
+void Diagnostics::root_error(std::string file, int line, int column, std::string message) {
+    add({std::move(file), line, column, Severity::error, std::move(message), true});
+}
+
 void Diagnostics::add(Diagnostic d) {
     (d.severity == Severity::error ? m_errors : m_warnings)++;
-    if (m_items.size() < k_max_stored)
+    if (m_items.size() < k_max_stored || d.root_cause)
         m_items.push_back(std::move(d));
 }
 
 std::string Diagnostics::format(std::size_t limit) const {
-    // Errors first so a capped listing never hides an error behind warnings.
+    // Root causes, then errors, so a capped listing never hides the file that was refused
+    // behind other errors, nor an error behind warnings.
     std::vector<const Diagnostic*> ordered;
     ordered.reserve(m_items.size());
     for (const auto& d : m_items)
-        if (d.severity == Severity::error)
+        if (d.root_cause)
+            ordered.push_back(&d);
+    for (const auto& d : m_items)
+        if (d.severity == Severity::error && !d.root_cause)
             ordered.push_back(&d);
     for (const auto& d : m_items)
         if (d.severity == Severity::warning)

@@ -3,13 +3,10 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <vector>
 
-#include "core/errors.h"
 #include "ingest/native_bundle.h"
+#include "ingest/regular_file.h"
 
 namespace homeroom::ingest {
 
@@ -18,21 +15,25 @@ std::string bundle_fingerprint(const std::filesystem::path& dir) {
     std::vector<char> buffer(1 << 20);
     for (const auto& name : native_bundle_files()) {
         const auto path = dir / name;
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec))
+        const FileCheck check = check_bundle_file(path);
+        if (check.state == FileState::missing)
             continue;
-        std::ifstream in(path, std::ios::binary);
-        if (!in)
-            throw IoError("cannot read " + path.string() + ": " + std::strerror(errno));
         // The name and a separator keep "a.csv + b.csv" from colliding with other splits.
         sha.update(name);
         sha.update('\0');
-        while (in) {
-            in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-            sha.update(buffer.data(), static_cast<unsigned>(in.gcount()));
+        if (check.state == FileState::not_regular) {
+            // Never opened (a FIFO would block, /dev/zero never ends); the import refuses it,
+            // and the fingerprint differs from any bundle where the file is missing or regular.
+            sha.update("\x01not a regular file");
+            continue;
         }
-        if (in.bad())
-            throw IoError("cannot read " + path.string() + ": read error");
+        ReadOnlyFile file(path);
+        for (;;) {
+            const std::size_t got = file.read(buffer.data(), buffer.size());
+            if (got == 0)
+                break;
+            sha.update(buffer.data(), static_cast<unsigned>(got));
+        }
         sha.update('\0');
     }
     return Poco::DigestEngine::digestToHex(sha.digest());

@@ -72,30 +72,51 @@ std::optional<bool> parse_bool(std::string_view s) {
     return std::nullopt;
 }
 
+bool is_whole_number(std::string_view s) {
+    if (!s.empty() && (s[0] == '+' || s[0] == '-'))
+        s.remove_prefix(1);
+    if (s.empty())
+        return false;
+    for (const char c : s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+bool is_decimal_number(std::string_view s) {
+    if (!s.empty() && (s[0] == '+' || s[0] == '-'))
+        s.remove_prefix(1);
+    bool digit = false, point = false;
+    for (const char c : s) {
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    return digit;
+}
+
 std::optional<long long> parse_int(std::string_view s) {
-    if (!s.empty() && s[0] == '+')
+    if (!is_whole_number(s))
+        return std::nullopt;
+    if (s[0] == '+')
         s.remove_prefix(1);
     long long value = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size())
+    if (ec != std::errc() || end != s.data() + s.size())
         return std::nullopt;
     return value;
 }
 
 std::optional<double> parse_number(std::string_view s) {
-    if (!s.empty() && s[0] == '+')
-        s.remove_prefix(1);
-    // Only plain decimal notation: no exponents, infinities or hex.
-    bool digit = false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c >= '0' && c <= '9')
-            digit = true;
-        else if (!(c == '.' || (c == '-' && i == 0)))
-            return std::nullopt;
-    }
-    if (!digit)
+    // Only plain decimal notation: one optional sign, no exponents, infinities or hex.
+    if (!is_decimal_number(s))
         return std::nullopt;
+    if (s[0] == '+')
+        s.remove_prefix(1);
     double value = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc() || end != s.data() + s.size())

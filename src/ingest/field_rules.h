@@ -11,6 +11,11 @@ bool is_valid_email(std::string_view s);
 bool is_valid_phone(std::string_view s);  // E.164
 bool is_valid_language(std::string_view s);
 std::optional<bool> parse_bool(std::string_view s);
+// One optional sign (`+` or `-`) and digits: the form of an `int`, whatever its size.
+bool is_whole_number(std::string_view s);
+// One optional sign, digits and at most one `.`: the form of a `number`, whatever its size.
+bool is_decimal_number(std::string_view s);
+// The value, or nullopt when `s` does not have the form or does not fit (too large).
 std::optional<long long> parse_int(std::string_view s);
 std::optional<double> parse_number(std::string_view s);
 // Control characters other than tab and line breaks (C0, DEL, C1) — and, when one line is

@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/vocabulary.h"
 #include "ingest/csv_reader.h"
+#include "ingest/regular_file.h"
 #include "ingest/table_reader.h"
 
 namespace homeroom::ingest {
@@ -118,21 +119,54 @@ class BundleReader {
             m_refused.insert(std::string(kind) + '\x1f' + id);
     }
     bool was_refused(std::string_view kind, const std::string& id) const {
-        return m_refused.count(std::string(kind) + '\x1f' + id) > 0;
+        return file_refused(kind) || m_refused.count(std::string(kind) + '\x1f' + id) > 0;
     }
+    // Files refused as a whole (not readable as a table, or cut short): every id they hold is
+    // treated as a refused row's, by the kind of record they define.
+    std::unordered_set<std::string> m_refused_kinds;
+    bool file_refused(std::string_view kind) const {
+        return m_refused_kinds.count(std::string(kind)) > 0;
+    }
+    void refuse_file(const std::string& name);
 };
+
+void BundleReader::refuse_file(const std::string& name) {
+    // The kind of record each file defines, as references to it name it.
+    static const std::unordered_map<std::string, std::string> k_kinds = {
+        {"schools.csv", "school"},
+        {"staff.csv", "staff member"},
+        {"students.csv", "student"},
+        {"contacts.csv", "contact"},
+        {"student_contacts.csv", "link"},
+        {"calendar.csv", "calendar"},
+        {"marking_periods.csv", "marking period"},
+        {"sections.csv", "section"},
+        {"section_enrollments.csv", "enrollment"},
+        {"incidents.csv", "incident"},
+        {"partners.csv", "partner"}};
+    if (const auto it = k_kinds.find(name); it != k_kinds.end())
+        m_refused_kinds.insert(it->second);
+}
 
 template <std::size_t N, typename RowFn>
 void BundleReader::read_file(const std::string& name, bool required,
                              const std::array<ColumnSpec, N>& columns, RowFn&& on_row) {
     const fs::path path = m_dir / name;
     std::size_t rows = 0;
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-        if (required)
-            m_diags.error(name, 0, 0, "required file is missing from the bundle");
-        else
+    const FileCheck check = check_bundle_file(path);
+    if (check.state == FileState::not_regular) {
+        m_diags.root_error(name, 0, 0, check.problem);
+        refuse_file(name);
+        m_counts.rows_per_file.emplace_back(name, 0);
+        return;
+    }
+    if (check.state == FileState::missing) {
+        if (required) {
+            m_diags.root_error(name, 0, 0, "required file is missing from the bundle");
+            refuse_file(name);
+        } else {
             m_diags.warning(name, 0, 0, "not in the bundle; read as an empty table");
+        }
         m_counts.rows_per_file.emplace_back(name, 0);
         return;
     }
@@ -144,6 +178,8 @@ void BundleReader::read_file(const std::string& name, bool required,
         if (m_progress && rows % 65536 == 0)
             m_progress(name, rows, false);
     }
+    if (!table.header_ok() || csv.refused())
+        refuse_file(name);
     if (m_progress)
         m_progress(name, rows, true);
     m_counts.rows_per_file.emplace_back(name, rows);
@@ -552,7 +588,9 @@ void BundleReader::attendance() {
         a.minutes_missed = static_cast<int>(t.integer(minutes, 0, 600).value_or(0));
         if (st && day) {
             const auto cal = m_calendar.find(st->school_id);
-            if (cal != m_calendar.end()) {
+            if (file_refused("calendar")) {
+                t.fail_quietly();
+            } else if (cal != m_calendar.end()) {
                 const auto it = cal->second.find(day->days());
                 if (it == cal->second.end() || !it->second)
                     t.error(date, day->to_string() + " is not an instructional day of school \"" +
@@ -602,7 +640,11 @@ void BundleReader::marks() {
         m.comment = t.longtext(comment);
         if (!t.present(letter) && !t.present(percent))
             t.row_error("a mark needs a letter, a percent or both");
-        if (st && sec != m_sections.end() && !m_enrollments.count(pack(sec->second, st->index)))
+        if (st && sec != m_sections.end() && !m_enrollments.count(pack(sec->second, st->index)) &&
+            file_refused("enrollment"))
+            t.fail_quietly();
+        else if (st && sec != m_sections.end() &&
+                 !m_enrollments.count(pack(sec->second, st->index)))
             t.error(student, "student \"" + m.student_id + "\" is not enrolled in section \"" +
                                  m.section_id + "\" (section_enrollments.csv)");
         if (!t.row_ok())

@@ -1,11 +1,15 @@
 #include "ingest/table_reader.h"
 
+#include <algorithm>
 #include <unordered_map>
 
+#include "core/closest_name.h"
 #include "ingest/field_rules.h"
 
 namespace homeroom::ingest {
 namespace {
+
+constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";  // U+FEFF in UTF-8
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -44,7 +48,9 @@ TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Di
     : m_csv(&csv), m_columns(columns), m_diags(&diags), m_index(columns.size(), -1) {
     std::vector<CsvField> header;
     if (!csv.next(header)) {
-        diags.error(csv.file_name(), 1, 0, "the file is empty: a header line is required");
+        // A file refused as a whole (not text) has its one error already.
+        if (!csv.refused())
+            diags.root_error(csv.file_name(), 1, 0, "the file is empty: a header line is required");
         return;
     }
     m_header_width = header.size();
@@ -52,17 +58,34 @@ TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Di
     for (std::size_t i = 0; i < columns.size(); ++i) wanted.emplace(columns[i].name, i);
 
     m_header_ok = true;
+    std::vector<std::string> unknown;
+    std::vector<int> unknown_columns;
     for (std::size_t f = 0; f < header.size(); ++f) {
-        const std::string name = lower(trim(header[f].text));
+        std::string text = header[f].text;
+        // A second byte-order mark (a file saved twice, or two files joined) hides the first
+        // column's name: say so, rather than that the column is unknown and another missing.
+        if (const auto bom = text.find(k_byte_order_mark); bom != std::string::npos) {
+            diags.root_error(
+                csv.file_name(), header[f].line,
+                header[f].column + static_cast<int>(code_point_count(text.substr(0, bom))),
+                "a second byte-order mark (U+FEFF) is in the header, before a column name (the "
+                "file was saved twice with one, or two files were joined); remove it");
+            m_header_ok = false;
+            while (text.find(k_byte_order_mark) != std::string::npos)
+                text.erase(text.find(k_byte_order_mark), k_byte_order_mark.size());
+        }
+        const std::string name = lower(trim(text));
         const auto it = wanted.find(name);
         if (it == wanted.end()) {
             diags.warning(csv.file_name(), header[f].line, header[f].column,
-                          "unknown column " + shown(trim(header[f].text)) + " is ignored");
+                          "unknown column " + shown(trim(text)) + " is ignored");
+            unknown.push_back(name);
+            unknown_columns.push_back(header[f].column);
             continue;
         }
         if (m_index[it->second] >= 0) {
-            diags.error(csv.file_name(), header[f].line, header[f].column,
-                        "column \"" + name + "\" appears twice in the header");
+            diags.root_error(csv.file_name(), header[f].line, header[f].column,
+                             "column \"" + name + "\" appears twice in the header");
             m_header_ok = false;
             continue;
         }
@@ -70,8 +93,16 @@ TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Di
     }
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i].required && m_index[i] < 0) {
-            diags.error(csv.file_name(), 1, 0,
-                        "required column \"" + std::string(columns[i].name) + "\" is missing");
+            std::string message =
+                "required column \"" + std::string(columns[i].name) + "\" is missing";
+            // The unknown column that is most likely it, so its warning is not the only clue.
+            if (const auto near = closest_name(columns[i].name, unknown)) {
+                const auto at = std::find(unknown.begin(), unknown.end(), *near) - unknown.begin();
+                message += " (the header has \"" + *near + "\" at column " +
+                           std::to_string(unknown_columns[static_cast<std::size_t>(at)]) +
+                           ": a typing mistake?)";
+            }
+            diags.root_error(csv.file_name(), 1, 0, message);
             m_header_ok = false;
         }
     }
@@ -199,11 +230,11 @@ std::optional<long long> TableReader::integer(std::size_t column, long long min,
         return std::nullopt;
     const auto v = value(column);
     auto n = parse_int(v);
-    if (!n) {
+    if (!n && !is_whole_number(v)) {
         error(column, shown(v) + " is not a whole number");
         return std::nullopt;
     }
-    if (*n < min || *n > max) {
+    if (!n || *n < min || *n > max) {
         error(column, shown(v) + " is out of range (" + std::to_string(min) + " to " +
                           std::to_string(max) + ")");
         return std::nullopt;
@@ -216,11 +247,11 @@ std::optional<double> TableReader::number(std::size_t column, double min, double
         return std::nullopt;
     const auto v = value(column);
     auto n = parse_number(v);
-    if (!n) {
+    if (!n && !is_decimal_number(v)) {
         error(column, shown(v) + " is not a number");
         return std::nullopt;
     }
-    if (*n < min || *n > max) {
+    if (!n || *n < min || *n > max) {
         auto fmt = [](double x) {
             std::string s = std::to_string(x);
             s.erase(s.find_last_not_of('0') + 1);

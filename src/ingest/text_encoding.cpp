@@ -3,12 +3,19 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 namespace homeroom::ingest {
 
 namespace {
 
 constexpr std::uint64_t k_high_bits = 0x8080808080808080ULL;
+
+// Positions stop growing at the largest int rather than overflow on a multi-gigabyte line.
+void advance(int& position, int by) {
+    position = position > std::numeric_limits<int>::max() - by ? std::numeric_limits<int>::max()
+                                                               : position + by;
+}
 
 bool is_continuation(unsigned char byte) {
     return (byte & 0xC0) == 0x80;
@@ -142,6 +149,101 @@ TextPosition PositionFinder::find(std::size_t offset) {
         }
     }
     return m_position;
+}
+
+bool Utf8Splitter::start(unsigned char lead) {
+    // Allowed range of the second byte and length of the sequence (Unicode Table 3-7).
+    m_low = 0x80;
+    m_high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        m_need = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        m_need = 2;
+        if (lead == 0xE0)
+            m_low = 0xA0;  // overlong
+        if (lead == 0xED)
+            m_high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        m_need = 3;
+        if (lead == 0xF0)
+            m_low = 0x90;  // overlong
+        if (lead == 0xF4)
+            m_high = 0x8F;  // above U+10FFFF
+    } else {
+        return false;
+    }
+    return true;
+}
+
+bool EncodingScan::feed(std::string_view bytes) {
+    if (m_nul)
+        return false;
+    const auto on = [this](std::string_view c, bool valid) { on_char(c, valid); };
+    std::size_t i = 0;
+    while (i < bytes.size() && !m_nul) {
+        if (m_splitter.idle()) {
+            // Printable ASCII, most of any export, only moves the columns.
+            std::size_t j = i;
+            while (j < bytes.size() && static_cast<unsigned char>(bytes[j]) >= 0x20 &&
+                   static_cast<unsigned char>(bytes[j]) < 0x80)
+                ++j;
+            if (j > i) {
+                const int run = static_cast<int>(j - i);
+                advance(m_at.utf8_column, run);
+                advance(m_at.byte_column, run);
+                m_after_cr = false;
+                i = j;
+                continue;
+            }
+        }
+        m_splitter.feed(bytes.substr(i, 1), on);
+        ++i;
+    }
+    return !m_nul;
+}
+
+void EncodingScan::finish() {
+    if (!m_nul)
+        m_splitter.finish([this](std::string_view c, bool valid) { on_char(c, valid); });
+}
+
+void EncodingScan::on_char(std::string_view bytes, bool valid) {
+    if (m_nul)
+        return;
+    const char first = bytes.front();
+    if (first == '\r' || (first == '\n' && !m_after_cr)) {
+        advance(m_at.line, 1);
+        m_at.utf8_column = m_at.byte_column = 1;
+        m_after_cr = first == '\r';
+        return;
+    }
+    m_after_cr = false;
+    if (first == '\n')
+        return;  // the LF of a CRLF
+    if (first == '\0') {
+        m_nul = m_at;
+        m_nul->byte = 0;
+        return;
+    }
+    if (bytes.size() > 1 && valid)
+        ++m_valid_multibyte;
+    if (!valid) {
+        if (m_invalid++ < k_max_positions) {
+            m_invalid_at.push_back(m_at);
+            m_invalid_at.back().byte = static_cast<unsigned char>(first);
+        }
+    }
+    for (std::size_t k = 0; k < bytes.size(); ++k) {
+        const auto byte = static_cast<unsigned char>(bytes[k]);
+        if (is_undefined_in_windows_1252(byte) && m_undefined++ < k_max_positions) {
+            BytePosition at = m_at;
+            at.byte_column += static_cast<int>(k);
+            at.byte = byte;
+            m_undefined_at.push_back(at);
+        }
+    }
+    advance(m_at.utf8_column, 1);
+    advance(m_at.byte_column, static_cast<int>(bytes.size()));
 }
 
 }  // namespace homeroom::ingest

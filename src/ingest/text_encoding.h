@@ -4,8 +4,10 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace homeroom::ingest {
 
@@ -49,6 +51,99 @@ class PositionFinder {
     ColumnUnit m_unit;
     std::size_t m_offset = 0;
     TextPosition m_position;
+};
+
+// Splits UTF-8 into characters as it streams in: a well-formed sequence is one character, and so
+// is each maximal ill-formed part (what a decoder replaces with one U+FFFD: "\xE2\x82" before
+// an ASCII byte is one, a stray continuation byte is one). A sequence cut by the end of one
+// chunk is completed by the next.
+class Utf8Splitter {
+  public:
+    // Calls on_char(std::string_view bytes, bool valid) for each character completed.
+    template <typename OnChar>
+    void feed(std::string_view bytes, OnChar&& on_char) {
+        std::size_t i = 0;
+        while (i < bytes.size()) {
+            const auto byte = static_cast<unsigned char>(bytes[i]);
+            if (m_need == 0) {
+                if (byte < 0x80 || !start(byte)) {
+                    on_char(bytes.substr(i, 1), byte < 0x80);
+                } else {
+                    m_sequence[0] = bytes[i];
+                    m_size = 1;
+                }
+                ++i;
+                continue;
+            }
+            if (byte < m_low || byte > m_high) {
+                m_need = 0;
+                on_char(std::string_view(m_sequence, m_size), false);
+                continue;  // this byte starts afresh
+            }
+            m_sequence[m_size++] = bytes[i++];
+            m_low = 0x80;
+            m_high = 0xBF;
+            if (--m_need == 0)
+                on_char(std::string_view(m_sequence, m_size), true);
+        }
+    }
+    // At the end of the text: a sequence still open is one ill-formed character.
+    template <typename OnChar>
+    void finish(OnChar&& on_char) {
+        if (m_need > 0) {
+            m_need = 0;
+            on_char(std::string_view(m_sequence, m_size), false);
+        }
+    }
+
+    bool idle() const { return m_need == 0; }  // no sequence open
+
+  private:
+    bool start(unsigned char lead);  // sets what must follow `lead`; false if it never leads
+    char m_sequence[4] = {};
+    std::size_t m_size = 0;
+    int m_need = 0;
+    unsigned char m_low = 0x80, m_high = 0xBF;
+};
+
+// Where a byte that matters lies, counted both ways because the encoding is settled only once
+// the whole file was seen.
+struct BytePosition {
+    int line = 1;
+    int utf8_column = 1;  // read as UTF-8 (an ill-formed part counts as one character)
+    int byte_column = 1;  // read as Windows-1252 (one byte, one character)
+    unsigned char byte = 0;
+};
+
+// One pass over a file's bytes, as they stream in, to settle its encoding before it is parsed:
+// a NUL byte means it is not text; UTF-8 when it is mostly valid UTF-8 (at least as many
+// well-formed multi-byte characters as ill-formed parts: on a tie an error is safer than silently
+// garbled names), and then each ill-formed part is an error at its position; Windows-1252
+// otherwise.
+class EncodingScan {
+  public:
+    static constexpr std::size_t k_max_positions = 20;  // kept of each kind below
+
+    // False once a NUL byte was seen: the rest need not be read.
+    bool feed(std::string_view bytes);
+    void finish();
+
+    const std::optional<BytePosition>& nul() const { return m_nul; }
+    bool is_utf8() const { return m_invalid == 0 || m_valid_multibyte >= m_invalid; }
+    std::size_t invalid_count() const { return m_invalid; }
+    std::size_t undefined_1252_count() const { return m_undefined; }
+    const std::vector<BytePosition>& invalid_utf8() const { return m_invalid_at; }
+    const std::vector<BytePosition>& undefined_1252() const { return m_undefined_at; }
+
+  private:
+    void on_char(std::string_view bytes, bool valid);
+
+    Utf8Splitter m_splitter;
+    BytePosition m_at;
+    bool m_after_cr = false;
+    std::size_t m_valid_multibyte = 0, m_invalid = 0, m_undefined = 0;
+    std::optional<BytePosition> m_nul;
+    std::vector<BytePosition> m_invalid_at, m_undefined_at;
 };
 
 }  // namespace homeroom::ingest

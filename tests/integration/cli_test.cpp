@@ -3,9 +3,13 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "run_command.h"
@@ -167,6 +171,126 @@ TEST(Cli, HostileBundleIsRefusedWithEveryDiagnosticAndChangesNothing) {
     const store::SnapshotRepository repo(d);
     ASSERT_EQ(repo.list().size(), 1u);
     EXPECT_EQ(repo.list().front().as_of, Date::from_ymd(2026, 1, 16));
+}
+
+// Writes `file` with a line of `prefix`, `count` times `fill` and `suffix` inserted as line 4,
+// streamed so that this process stays small (the children's peak memory is measured).
+void insert_huge_line(const std::filesystem::path& file, const std::string& original,
+                      const std::string& prefix, char fill, std::size_t count,
+                      const std::string& suffix) {
+    std::size_t line_4 = 0;
+    for (int i = 0; i < 3; ++i) line_4 = original.find('\n', line_4) + 1;
+    std::ofstream out(file, std::ios::binary);
+    out << original.substr(0, line_4) << prefix;
+    const std::string chunk(1 << 16, fill);
+    for (std::size_t left = count; left > 0;) {
+        const std::size_t n = std::min(left, chunk.size());
+        out.write(chunk.data(), static_cast<std::streamsize>(n));
+        left -= n;
+    }
+    out << suffix << "\n" << original.substr(line_4);
+}
+
+// Audit C.9: a 10 MB line of commas once took 683 MB and a 40 MB line ended in bad_alloc.
+TEST(Cli, HugeLinesAreRefusedAtTheirPositionInBoundedMemory) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    const std::string students = read_file(bundle / "students.csv");
+
+    insert_huge_line(bundle / "students.csv", students, "", ',', 10 << 20, "");
+    auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("students.csv:4:1: error: row has more than 1000 fields (the limit for "
+                         "one row); the rest of the file is not read\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err.substr(0, 2000);
+
+    insert_huge_line(bundle / "students.csv", students, "3001,S1,", 'A', 64 << 20, ",,Lee");
+    r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("students.csv:4:1: error: row is longer than 4 MiB (the limit for one "
+                         "row); the rest of the file is not read\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err.substr(0, 2000);
+
+    insert_huge_line(bundle / "students.csv", students, "3001,S1,\"", 'A', 64 << 20, "\",,Lee");
+    r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("students.csv:4:9: error: quoted field opened here is still open after "
+                         "4 MiB (the limit for one row); is a closing quote missing? The rest of "
+                         "the file is not read\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err.substr(0, 2000);
+
+    // The largest of the imports (and of the shells that ran them), in kilobytes.
+    rusage usage{};
+    ASSERT_EQ(::getrusage(RUSAGE_CHILDREN, &usage), 0);
+    EXPECT_LT(usage.ru_maxrss, 80 * 1024);
+    store::Database d(db);
+    EXPECT_TRUE(store::SnapshotRepository(d).list().empty());
+}
+
+// Audit C.10: a FIFO named marks.csv once blocked the import forever.
+TEST(Cli, ImportRefusesAFifoInsteadOfWaitingOnIt) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    std::filesystem::remove(bundle / "marks.csv");
+    ASSERT_EQ(::mkfifo((bundle / "marks.csv").c_str(), 0600), 0);
+    const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("marks.csv: error: is a named pipe (FIFO), not a regular file; a bundle "
+                         "file must be a regular file\nimport refused: 1 error in "),
+              std::string::npos)
+        << r.err;
+}
+
+// Audit C.10: a dangling symbolic link once counted as a missing optional file (exit 0, a
+// snapshot without marks).
+TEST(Cli, ImportRefusesADanglingSymbolicLinkAndAppliesNothing) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    std::filesystem::remove(bundle / "marks.csv");
+    std::filesystem::create_symlink(dir / "exports" / "marks.csv", bundle / "marks.csv");
+    const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    EXPECT_NE(r.err.find("marks.csv: error: is a symbolic link to a file that does not exist; a "
+                         "bundle file must be a regular file (a link to one is fine)\nimport "
+                         "refused: 1 error in "),
+              std::string::npos)
+        << r.err;
+    store::Database d(db);
+    EXPECT_TRUE(store::SnapshotRepository(d).list().empty());
+}
+
+// Audit C.8 and C.11: a NUL byte on line 500 once gave an error at line 1, a false "the file is
+// empty" and thousands of errors about later files' references to its students.
+TEST(Cli, ANulByteGivesOneErrorAtItsPositionAndNoCascade) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "bundle";
+    std::filesystem::copy(k_bundle, bundle, std::filesystem::copy_options::recursive);
+    std::string students = read_file(bundle / "students.csv");
+    const std::size_t header_end = students.find('\n') + 1;
+    std::string filler;
+    for (int n = 0; n < 495; ++n)
+        filler += std::to_string(5000 + n) +
+                  ",S1,Kim,,Lee,,2016-01-01,3,F,white,N,N,N,en,"
+                  "2025-08-25,,3A,\n";
+    students.insert(header_end, filler);  // the fixture's 4 students are now lines 497 to 500
+    students.insert(students.find("Keisha") + 2, 1, '\0');
+    write_file(bundle / "students.csv", students);
+    const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    EXPECT_EQ(r.exit_code, 65);
+    const std::string expected =
+        "students.csv:500:11: error: byte 0x00 (NUL) is not text: the file is damaged, binary or "
+        "UTF-16 without a byte-order mark; save it as CSV in UTF-8\nimport refused: 1 error in ";
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
 }
 
 TEST(Cli, DryRunValidatesAndAppliesNothing) {

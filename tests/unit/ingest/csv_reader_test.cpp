@@ -122,12 +122,43 @@ TEST(CsvReader, RefusesUtf16WithOneErrorAndNoRecords) {
     EXPECT_EQ(parse(big_endian).diagnostics, le.diagnostics);
 }
 
-TEST(CsvReader, RefusesFilesContainingNulBytes) {
+TEST(CsvReader, RefusesUtf16WithoutAByteOrderMarkAtItsFirstNulByte) {
     const Parsed p = parse(std::string("i\0d\0,\0n\0\n\0", 10));
     EXPECT_TRUE(p.records.empty());
     EXPECT_EQ(p.diagnostics,
-              (Lines{"students.csv:1: error: file looks like UTF-16 or binary (it contains NUL "
-                     "bytes), not text; save it as CSV in UTF-8"}));
+              (Lines{"students.csv:1:2: error: byte 0x00 (NUL) is not text: the file is damaged, "
+                     "binary or UTF-16 without a byte-order mark; save it as CSV in UTF-8"}));
+}
+
+TEST(CsvReader, ReportsANulByteDeepInTheFileAtItsLineAndColumnAndReadsNoRecord) {
+    std::string content = "id,name\n";
+    for (int i = 2; i < 500; ++i) content += std::to_string(i) + ",Jos\xC3\xA9\n";
+    content += "500,Ana";
+    content += '\0';
+    content += "x\n501,Bo\n";
+    const Parsed p = parse(content);
+    EXPECT_TRUE(p.records.empty());
+    EXPECT_EQ(p.diagnostics,
+              (Lines{"students.csv:500:8: error: byte 0x00 (NUL) is not text: the file is damaged, "
+                     "binary or UTF-16 without a byte-order mark; save it as CSV in UTF-8"}));
+}
+
+TEST(CsvReader, ReportsAStrayByteInAUtf8FileAndKeepsTheOtherNamesIntact) {
+    // Mostly UTF-8 (three names with accents), one Latin-1 byte: an error where it is, and the
+    // correct names are not turned into mojibake.
+    const Parsed p = parse(
+        "id,name\n1,Jos\xC3\xA9\n2,Zo\xC3\xAB\n3,Andr\xE9,x\n4,Ren\xC3\xA9"
+        "e\n");
+    EXPECT_EQ(p.records,
+              (Lines{"[id]@1:1 [name]@1:4", "[1]@2:1 [Jos\xC3\xA9]@2:3", "[2]@3:1 [Zo\xC3\xAB]@3:3",
+                     "[3]@4:1 [Andr\xEF\xBF\xBD]@4:3 [x]@4:9",
+                     "[4]@5:1 [Ren\xC3\xA9"
+                     "e]@5:3"}));
+    EXPECT_EQ(p.diagnostics,
+              (Lines{"students.csv:4:7: error: byte 0xE9 is not valid UTF-8, and the rest of the "
+                     "file is UTF-8; retype this character (or save the file as CSV in UTF-8 "
+                     "again)"}));
+    EXPECT_FALSE(p.windows_1252);
 }
 
 TEST(CsvReader, AcceptsCrlfLineBreaks) {
@@ -270,6 +301,44 @@ TEST(CsvReader, ReusesTheFieldVectorAcrossRecordsOfDifferentLengths) {
     EXPECT_FALSE(reader.next(fields));
 }
 
+TEST(CsvReader, RefusesAFieldOverTheLimitAndReadsTheNextRows) {
+    const std::string big(k_max_field_bytes + 1, 'a');
+    const Parsed p = parse("id,name\n1,\"" + big + "\"\n2,Bo\n");
+    EXPECT_EQ(p.records.size(), 3u);
+    EXPECT_EQ(p.records[2], "[2]@3:1 [Bo]@3:3");
+    EXPECT_EQ(p.malformed, (std::vector<bool>{false, true, false}));
+    EXPECT_EQ(p.diagnostics,
+              (Lines{"students.csv:2:3: error: field is longer than 1 MiB (the limit for one "
+                     "field)"}));
+}
+
+TEST(CsvReader, RefusesTheRestOfTheFileAfterARowOverTheLimit) {
+    std::string row;
+    while (row.size() <= k_max_row_bytes) row += std::string(100000, 'b') + ",";
+    const Parsed p = parse("id,name\n1,Ana\n" + row + "\n2,Bo\n");
+    EXPECT_EQ(p.records, (Lines{"[id]@1:1 [name]@1:4", "[1]@2:1 [Ana]@2:3"}));
+    EXPECT_EQ(p.diagnostics, (Lines{"students.csv:3:1: error: row is longer than 4 MiB (the "
+                                    "limit for one row); the rest of the file is not read"}));
+}
+
+TEST(CsvReader, PointsAtTheOpeningQuoteWhenAnUnclosedQuoteRunsPastTheRowLimit) {
+    std::string rest;
+    while (rest.size() <= k_max_row_bytes) rest += "3,Carla\n";
+    const Parsed p = parse("id,name\n1,Ana\n2,\"Bo\n" + rest);
+    EXPECT_EQ(p.records, (Lines{"[id]@1:1 [name]@1:4", "[1]@2:1 [Ana]@2:3"}));
+    EXPECT_EQ(p.diagnostics,
+              (Lines{"students.csv:3:3: error: quoted field opened here is still open after 4 MiB "
+                     "(the limit for one row); is a closing quote missing? The rest of the file "
+                     "is not read"}));
+}
+
+TEST(CsvReader, RefusesTheRestOfTheFileAfterARowWithTooManyFields) {
+    const Parsed p = parse("id,name\n" + std::string(10 << 20, ',') + "\n2,Bo\n");
+    EXPECT_EQ(p.records, (Lines{"[id]@1:1 [name]@1:4"}));
+    EXPECT_EQ(p.diagnostics, (Lines{"students.csv:2:1: error: row has more than 1000 fields (the "
+                                    "limit for one row); the rest of the file is not read"}));
+}
+
 TEST(CsvReader, KeepsTheFileNameForLaterDiagnostics) {
     Diagnostics diags;
     const CsvReader reader("a\n", "staff.csv", diags);
@@ -299,6 +368,44 @@ TEST_F(CsvReaderFile, OpensAndReadsTheWholeFile) {
     EXPECT_EQ(reader.record_line(), 20001);
     EXPECT_EQ(describe(fields), "");
     EXPECT_FALSE(diags.has_errors());
+}
+
+// Records, quotes, CRLF and multi-byte characters cut by the end of a read are parsed whole,
+// wherever the cut falls.
+TEST_F(CsvReaderFile, ReadsRecordsCutByTheEndOfAReadWhole) {
+    const auto path = m_dir / "students.csv";
+    constexpr std::size_t k_read = 256 << 10;  // the reader's first read
+    // Cut inside the multi-byte character, between doubled quotes, inside CRLF.
+    const std::string tricky = "7,\"Zo\xC3\xAB \"\"x\"\"\r\nnext\"\r\n8,end\r\n";
+    for (std::size_t cut = 1; cut < tricky.size(); ++cut) {
+        std::string content = "id,name\n";
+        int line = 2;
+        while (content.size() + 11 <= k_read - cut) {
+            content += "1,abcdefgh\n";
+            ++line;
+        }
+        while (content.size() < k_read - cut) {
+            content += "\n";
+            ++line;
+        }
+        content += tricky;
+        std::ofstream(path, std::ios::binary) << content;
+
+        Diagnostics diags;
+        CsvReader reader = CsvReader::open(path, "students.csv", diags);
+        std::vector<CsvField> fields;
+        std::vector<std::string> records;
+        while (reader.next(fields)) records.push_back(describe(fields));
+        ASSERT_GE(records.size(), 2u);
+        const std::string at = std::to_string(line);
+        EXPECT_EQ(records[records.size() - 2],
+                  "[7]@" + at + ":1 [Zo\xC3\xAB \"x\"\r\nnext]@" + at + ":3")
+            << cut;
+        EXPECT_EQ(records.back(),
+                  "[8]@" + std::to_string(line + 2) + ":1 [end]@" + std::to_string(line + 2) + ":3")
+            << cut;
+        EXPECT_FALSE(diags.has_errors()) << cut;
+    }
 }
 
 TEST_F(CsvReaderFile, ThrowsIoErrorNamingTheFileAndTheReason) {

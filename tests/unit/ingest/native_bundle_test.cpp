@@ -3,6 +3,7 @@
 #include "ingest/native_bundle.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "core/errors.h"
 #include "record_collector.h"
@@ -197,6 +198,21 @@ TEST_F(NativeBundle, RefusesAPercentOutOfRange) {
               Lines{"marks.csv:7:16: error: percent: \"101\" is out of range (0 to 100)"});
 }
 
+TEST_F(NativeBundle, RefusesTwoSignsAndSaysATooLargeNumberIsOutOfRange) {
+    replace_line("assessments.csv", 2, "1001,Fall Interim,ela,2025-10-01,+-560,2,N");
+    replace_line("assessments.csv", 3,
+                 "1002,Fall Interim,math,2025-10-01,99999999999999999999,3,Y");
+    append("marks.csv", "1002,SEC1,Q2,A,-+50,\n");
+    append("marks.csv", "1002,SEC1,Q1,A," + std::string(400, '9') + ",\n");
+    EXPECT_EQ(errors(),
+              (Lines{"marks.csv:7:16: error: percent: \"-+50\" is not a number",
+                     "marks.csv:8:16: error: percent: \"9999999999999999999999999999999999999999..."
+                     "\" is out of range (0 to 100)",
+                     "assessments.csv:2:34: error: scale_score: \"+-560\" is not a whole number",
+                     "assessments.csv:3:35: error: scale_score: \"99999999999999999999\" is out of "
+                     "range (-1000000 to 1000000)"}));
+}
+
 TEST_F(NativeBundle, RefusesASuspensionWithoutDays) {
     append("discipline_actions.csv", "I1,in_school_suspension,0\n");
     EXPECT_EQ(errors(), Lines{"discipline_actions.csv:3:25: error: days: a suspension needs a "
@@ -264,6 +280,87 @@ TEST_F(NativeBundle, RefusesAMissingRequiredFileAndWarnsAboutAMissingOptionalOne
         warned |= d.to_string() ==
                   "learner_profiles.csv: warning: not in the bundle; read as an empty table";
     EXPECT_TRUE(warned);
+}
+
+TEST_F(NativeBundle, RefusesAFileLinkedToDevZeroWithoutReadingIt) {
+    std::filesystem::remove(m_dir / "marks.csv");
+    std::filesystem::create_symlink("/dev/zero", m_dir / "marks.csv");
+    EXPECT_EQ(errors(), Lines{"marks.csv: error: is a symbolic link to a character device (such "
+                              "as /dev/zero), not a regular file; a bundle file must be a "
+                              "regular file"});
+}
+
+TEST_F(NativeBundle, RefusesAFifoWithoutWaitingOnIt) {
+    std::filesystem::remove(m_dir / "marks.csv");
+    ASSERT_EQ(::mkfifo((m_dir / "marks.csv").c_str(), 0600), 0);
+    EXPECT_EQ(errors(), Lines{"marks.csv: error: is a named pipe (FIFO), not a regular file; a "
+                              "bundle file must be a regular file"});
+}
+
+TEST_F(NativeBundle, RefusesAFolderNamedLikeABundleFile) {
+    std::filesystem::remove(m_dir / "marks.csv");
+    std::filesystem::create_directory(m_dir / "marks.csv");
+    EXPECT_EQ(errors(), Lines{"marks.csv: error: is a folder, not a regular file; a bundle file "
+                              "must be a regular file"});
+}
+
+TEST_F(NativeBundle, RefusesADanglingSymbolicLinkInsteadOfReadingAnEmptyTable) {
+    std::filesystem::remove(m_dir / "marks.csv");
+    std::filesystem::create_symlink(m_dir / "gone.csv", m_dir / "marks.csv");
+    EXPECT_EQ(errors(), Lines{"marks.csv: error: is a symbolic link to a file that does not exist; "
+                              "a bundle file must be a regular file (a link to one is fine)"});
+    for (const auto& d : m_diags.items())
+        EXPECT_EQ(d.to_string().find("read as an empty table"), std::string::npos);
+}
+
+TEST_F(NativeBundle, ReadsASymbolicLinkToARegularFile) {
+    std::filesystem::rename(m_dir / "marks.csv", m_dir / "marks-export.txt");
+    std::filesystem::create_symlink(m_dir / "marks-export.txt", m_dir / "marks.csv");
+    EXPECT_EQ(errors(), Lines{});
+    EXPECT_EQ(m_records.marks.size(), 4u);
+}
+
+TEST_F(NativeBundle, ReportsANulByteAtItsPositionAloneAndQuietsReferencesToTheFile) {
+    std::string content = read_file(m_dir / "students.csv");
+    content.insert(content.find("Maryam") + 3, 1, '\0');
+    write_file(m_dir / "students.csv", content);
+    // Not "the file is empty", and nothing about the students the later files name.
+    EXPECT_EQ(errors(), Lines{"students.csv:3:12: error: byte 0x00 (NUL) is not text: the file is "
+                              "damaged, binary or UTF-16 without a byte-order mark; save it as "
+                              "CSV in UTF-8"});
+}
+
+TEST_F(NativeBundle, NamesASecondByteOrderMarkAloneAndQuietsReferencesToTheFile) {
+    write_file(m_dir / "students.csv",
+               "\xEF\xBB\xBF\xEF\xBB\xBF" + read_file(m_dir / "students.csv"));
+    EXPECT_EQ(errors(),
+              Lines{"students.csv:1:1: error: a second byte-order mark (U+FEFF) is in the "
+                    "header, before a column name (the file was saved twice with one, "
+                    "or two files were joined); remove it"});
+    EXPECT_TRUE(m_records.students.empty());
+    EXPECT_TRUE(m_records.marks.empty());
+}
+
+TEST_F(NativeBundle, PointsAMissingRequiredColumnAtItsMisspeltNameAndQuietsReferences) {
+    std::string content = read_file(m_dir / "students.csv");
+    content.replace(0, 10, "studnet_id");
+    write_file(m_dir / "students.csv", content);
+    EXPECT_EQ(errors(), Lines{"students.csv:1: error: required column \"student_id\" is missing "
+                              "(the header has \"studnet_id\" at column 1: a typing mistake?)"});
+}
+
+TEST_F(NativeBundle, ListsTheRefusedFileFirstAheadOfEarlierErrors) {
+    std::string schools = read_file(m_dir / "schools.csv");
+    for (int i = 0; i < 60; ++i) schools += "X" + std::to_string(i) + ",Bad,nowhere\n";
+    write_file(m_dir / "schools.csv", schools);
+    std::filesystem::remove(m_dir / "marks.csv");
+    ASSERT_EQ(::mkfifo((m_dir / "marks.csv").c_str(), 0600), 0);
+    errors();
+    const std::string listing = m_diags.format(50);
+    EXPECT_EQ(listing.substr(0, listing.find('\n')),
+              "marks.csv: error: is a named pipe (FIFO), not a regular file; a bundle file must "
+              "be a regular file");
+    EXPECT_NE(listing.find("... and 11 more errors"), std::string::npos) << listing;
 }
 
 TEST_F(NativeBundle, ReadsWindows1252AndCrlfFromExcel) {

@@ -123,5 +123,60 @@ TEST(PositionFinder, CountsCodePointsOrBytesAsColumns) {
     EXPECT_EQ(bytes.find(4).column, 5);
 }
 
+// Each character as "bytes in hex" and ok/bad, fed in pieces of `piece` bytes.
+std::string split(std::string_view bytes, std::size_t piece) {
+    Utf8Splitter splitter;
+    std::string out;
+    const auto on_char = [&](std::string_view c, bool valid) {
+        static constexpr char k_hex[] = "0123456789ABCDEF";
+        for (const char b : c) {
+            out += k_hex[static_cast<unsigned char>(b) >> 4];
+            out += k_hex[static_cast<unsigned char>(b) & 0xF];
+        }
+        out += valid ? " " : "! ";
+    };
+    for (std::size_t i = 0; i < bytes.size(); i += piece)
+        splitter.feed(bytes.substr(i, piece), on_char);
+    splitter.finish(on_char);
+    return out;
+}
+
+TEST(Utf8Splitter, GivesOneCharacterPerSequenceOrIllFormedPartWhereverTheInputIsCut) {
+    // "é", a stray 0xE9 before "x", E2 82 cut short by "y", and a lead byte left open at the end.
+    const std::string text = "\xC3\xA9\xE9x\xE2\x82y\xF0\x9F";
+    for (std::size_t piece = 1; piece <= text.size(); ++piece)
+        EXPECT_EQ(split(text, piece), "C3A9 E9! 78 E282! 79 F09F! ") << piece;
+}
+
+TEST(EncodingScan, CallsAFileUtf8WhenMostOfItIsAndPlacesEachStrayByte) {
+    EncodingScan scan;
+    ASSERT_TRUE(scan.feed("id,name\r\n1,Jos\xC3\xA9\r\n2,Andr\xE9\n3,Zo\xC3\xAB\n"));
+    scan.finish();
+    EXPECT_TRUE(scan.is_utf8());
+    ASSERT_EQ(scan.invalid_utf8().size(), 1u);
+    EXPECT_EQ(scan.invalid_utf8()[0].line, 3);
+    EXPECT_EQ(scan.invalid_utf8()[0].utf8_column, 7);
+    EXPECT_EQ(scan.invalid_utf8()[0].byte, 0xE9);
+
+    // One correct "é" and one stray byte: an error to fix rather than a garbled "JosÃ©".
+    EncodingScan tie;
+    ASSERT_TRUE(tie.feed("1,Jos\xC3\xA9\n2,Andr\xE9\n"));
+    tie.finish();
+    EXPECT_TRUE(tie.is_utf8());
+}
+
+TEST(EncodingScan, CallsAFileWindows1252WhenItIsNotMostlyUtf8AndStopsAtANul) {
+    EncodingScan latin;
+    ASSERT_TRUE(latin.feed("1,Jos\xE9\n2,Andr\xE9\n3,\xC3\xA9\n"));
+    latin.finish();
+    EXPECT_FALSE(latin.is_utf8());
+
+    EncodingScan binary;
+    EXPECT_FALSE(binary.feed(std::string("a\nbc\0d", 6)));
+    ASSERT_TRUE(binary.nul().has_value());
+    EXPECT_EQ(binary.nul()->line, 2);
+    EXPECT_EQ(binary.nul()->utf8_column, 3);
+}
+
 }  // namespace
 }  // namespace homeroom::ingest
