@@ -1,5 +1,7 @@
 #include "notify/digest_message.h"
 
+#include <algorithm>
+
 #include "notify/unsubscribe_token.h"
 
 namespace homeroom::notify {
@@ -33,11 +35,56 @@ std::string digest_list_id(std::string_view base_url) {
     return std::string(k_weekly_digest_kind) + "." + name;
 }
 
+namespace {
+
+// The inside of <body ...>...</body> of a digest's HTML document.
+std::string_view body_content(std::string_view html) {
+    const auto open = html.find("<body");
+    const auto start = open == std::string_view::npos ? open : html.find('>', open);
+    const auto end = html.rfind("</body>");
+    if (start == std::string_view::npos || end == std::string_view::npos || end < start)
+        return html;
+    return html.substr(start + 1, end - start - 1);
+}
+
+// A shared mailbox's digest in a second language, after the first: the subjects joined, the
+// text parts one after the other, the second HTML body inside the first document in a <div>
+// with its own lang and dir.
+void append_language(Digest& into, const Digest& other) {
+    into.subject += " / " + other.subject;
+    into.text_body += "\n\n----------------------------------------\n\n" + other.text_body;
+    const auto end = into.html_body.rfind("</body>");
+    if (end == std::string::npos)
+        return;
+    into.html_body.insert(end, "<div lang=\"" + other.language + "\" dir=\"" +
+                                   (other.right_to_left ? "rtl" : "ltr") + "\">" +
+                                   std::string(body_content(other.html_body)) + "</div>\n");
+    into.language += ", " + other.language;
+}
+
+}  // namespace
+
+std::vector<const Contact*> contacts_in_other_languages(const Contact& addressed,
+                                                        const std::vector<const Contact*>& sharing,
+                                                        const render::LocalizerSet& localizers) {
+    std::vector<std::string> languages = {localizers.get(addressed.preferred_language).language()};
+    std::vector<const Contact*> out;
+    for (const Contact* c : sharing) {
+        const std::string language = localizers.get(c->preferred_language).language();
+        if (std::find(languages.begin(), languages.end(), language) != languages.end())
+            continue;
+        languages.push_back(language);
+        out.push_back(c);
+    }
+    return out;
+}
+
 std::optional<DigestMessage> make_digest_message(const Recipient& r, const Contact& contact,
                                                  std::vector<const ChildWeek*> children, Date week,
                                                  const DigestMailSettings& s,
                                                  const render::LocalizerSet& localizers,
-                                                 const render::TemplateSet& templates) {
+                                                 const render::TemplateSet& templates,
+                                                 const std::vector<const Contact*>& sharing) {
     DigestRequest request;
     request.week = week;
     request.recipient_name = contact.first_name + " " + contact.last_name;
@@ -52,6 +99,15 @@ std::optional<DigestMessage> make_digest_message(const Recipient& r, const Conta
     auto digest = build_digest(request, s.digest, localizers, templates);
     if (!digest)
         return std::nullopt;
+    // Contacts sharing the mailbox who read another language get the digest in theirs too,
+    // each section greeting its own reader.
+    for (const Contact* other : contacts_in_other_languages(contact, sharing, localizers)) {
+        DigestRequest theirs = request;
+        theirs.recipient_name = other->first_name + " " + other->last_name;
+        theirs.language = other->preferred_language;
+        if (const auto second = build_digest(theirs, s.digest, localizers, templates))
+            append_language(*digest, *second);
+    }
 
     DigestMessage out;
     out.has_news = digest->has_news;

@@ -42,13 +42,20 @@ struct DigestMessage {
 };
 
 // nullopt when the week has nothing to say and the settings do not send "nothing new".
-// `children` are the recipient's consented children (Recipient::student_ids).
-std::optional<DigestMessage> make_digest_message(const Recipient& recipient,
-                                                 const Contact& addressed,
-                                                 std::vector<const ChildWeek*> children, Date week,
-                                                 const DigestMailSettings& settings,
-                                                 const render::LocalizerSet& localizers,
-                                                 const render::TemplateSet& templates);
+// `children` are the recipient's consented children (Recipient::student_ids). `sharing`: the
+// other allowed contacts of the mailbox (Recipient::contact_ids); one who reads another language
+// than the addressed contact gets the whole digest in theirs too, after it, in the same email
+// (the subjects joined by " / ", Content-Language listing both).
+std::optional<DigestMessage> make_digest_message(
+    const Recipient& recipient, const Contact& addressed, std::vector<const ChildWeek*> children,
+    Date week, const DigestMailSettings& settings, const render::LocalizerSet& localizers,
+    const render::TemplateSet& templates, const std::vector<const Contact*>& sharing = {});
+
+// Of `sharing`, the first contact of each language (as the site ships it) other than the
+// addressed contact's, in order.
+std::vector<const Contact*> contacts_in_other_languages(const Contact& addressed,
+                                                        const std::vector<const Contact*>& sharing,
+                                                        const render::LocalizerSet& localizers);
 
 // The List-Id of the digests (RFC 2919): "weekly-digest.<host of base_url>", lower case,
 // without port; "weekly-digest.localhost" when the host is an IP address or missing.

@@ -548,11 +548,21 @@ std::string build_mail_message(const MailContent& c) {
         check_uri(c.unsubscribe_url, {"https://", "http://"}, "unsubscribe URL");
     if (!c.unsubscribe_mailto.empty())
         check_uri(c.unsubscribe_mailto, {"mailto:"}, "unsubscribe mailto");
-    for (char ch : c.language)
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-              ch == '-') ||
-            c.language.size() > 35)
-            throw std::invalid_argument("Content-Language is not a language tag");
+    // One language tag, or several separated by ", " (RFC 3282: a message in two languages).
+    for (std::size_t start = 0; start <= c.language.size() && !c.language.empty();) {
+        const auto comma = c.language.find(", ", start);
+        const auto tag =
+            std::string_view(c.language)
+                .substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (tag.empty() || tag.size() > 35 || !std::all_of(tag.begin(), tag.end(), [](char ch) {
+                return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                       (ch >= '0' && ch <= '9') || ch == '-';
+            }))
+            throw std::invalid_argument("Content-Language is not a list of language tags");
+        if (comma == std::string::npos)
+            break;
+        start = comma + 2;
+    }
 
     std::string m;
     m.reserve(c.text_body.size() + c.html_body.size() * 2 + 2048);

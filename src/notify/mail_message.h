@@ -36,7 +36,7 @@ struct MailContent {
     // the message also carries "List-Unsubscribe-Post: List-Unsubscribe=One-Click".
     std::string unsubscribe_url;     // empty: none
     std::string unsubscribe_mailto;  // "mailto:..."; empty: none
-    std::string language;            // Content-Language, e.g. "ar"; empty: omitted
+    std::string language;            // Content-Language, e.g. "ar" or "es, en"; empty: omitted
     // RFC 2919 "List-Id: <list_name> <<list_id>>"; list_id is a dot-atom such as
     // "weekly-digest.homeroom.example.org", list_name any UTF-8 (may be empty). Empty: omitted.
     std::string list_id;

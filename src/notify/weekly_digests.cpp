@@ -373,8 +373,13 @@ WeeklyDigestReport queue_weekly_digests(store::Database& db, const WeeklyDigestO
                 return;
             }
             auto kids = kids_of(r);
-            auto message = make_digest_message(r, *contact_by_id.at(r.contact_id), std::move(kids),
-                                               o.week, mail_settings, localizers, templates);
+            std::vector<const Contact*> sharing;
+            for (const auto& id : r.contact_ids)
+                if (id != r.contact_id)
+                    sharing.push_back(contact_by_id.at(id));
+            auto message =
+                make_digest_message(r, *contact_by_id.at(r.contact_id), std::move(kids), o.week,
+                                    mail_settings, localizers, templates, sharing);
             if (message && o.sms_fallback)
                 message->message.allowed_by += k_email_fallback_note;
             if (!message)

@@ -310,6 +310,52 @@ TEST(NotifyCli, AServerDownAtTheStartIsExit69AndNothingIsMarkedSent) {
     EXPECT_EQ(d.outbox(MessageStatus::sent).size(), 6u);
 }
 
+// Audit A.4: Samir (Arabic) and Rana, who now reads English, share family@haddad.example.org:
+// the one digest of that mailbox is in both languages, each part greeting its reader.
+TEST(NotifyCli, ASharedMailboxOfTwoLanguagesGetsOneDigestInBoth) {
+    District d;
+    const auto bundle = d.dir / "2026-06-16";
+    std::filesystem::copy(k_bundles + "/2026-06-12", bundle);
+    std::string contacts = read_file(bundle / "contacts.csv");
+    const std::string rana = "C04,Rana,Haddad,Family@Haddad.example.org,,ar,";
+    const auto at = contacts.find(rana);
+    ASSERT_NE(at, std::string::npos);
+    contacts.replace(at, rana.size(), "C04,Rana,Haddad,Family@Haddad.example.org,,en,");
+    write_file(bundle / "contacts.csv", contacts);
+    ASSERT_EQ(
+        run_homeroom({"--db", d.db, "import", bundle.string(), "--as-of", "2026-06-16"}).exit_code,
+        0);
+
+    SmtpTestServer server;
+    const auto r = d.homeroom({"notify", "--week", "2026-06-08"}, server.port());
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    ASSERT_TRUE(server.wait_for_messages(6, std::chrono::seconds(5)));
+    const auto mail = by_recipient(server);
+    EXPECT_EQ(mail.size(), 6u);
+    const auto& haddad = mail.at("family@haddad.example.org");
+    EXPECT_EQ(haddad.raw("content-language"), "ar, en");
+    const std::string subject = decode_header(haddad.raw("subject"));
+    const auto slash = subject.find(" / ");
+    ASSERT_NE(slash, std::string::npos) << subject;
+    EXPECT_NE(subject.substr(0, slash).find("التحديث الأسبوعي"), std::string::npos) << subject;
+    EXPECT_EQ(subject.substr(slash + 3).rfind("Weekly update: ", 0), 0u) << subject;
+    const std::string& html = haddad.parts[1].content;
+    EXPECT_EQ(html.find("<html lang=\"ar\" dir=\"rtl\">"), html.find("<html")) << html;
+    const auto english = html.find("<div lang=\"en\" dir=\"ltr\">");
+    ASSERT_NE(english, std::string::npos) << html;
+    EXPECT_NE(html.find("Hello Rana Haddad,", english), std::string::npos);
+    EXPECT_EQ(html.find("Hello Samir Haddad,"), std::string::npos);  // Samir reads Arabic
+    EXPECT_LT(html.find("Samir Haddad"), english);
+    EXPECT_NE(html.find(page_url("103", "ar")), std::string::npos);
+    EXPECT_NE(html.find(page_url("103", "en"), english), std::string::npos);
+    EXPECT_EQ(html.find("</html>"), html.rfind("</html>"));  // one document
+    const std::string& text = haddad.parts[0].content;
+    EXPECT_NE(text.find("Hello Rana Haddad,"), std::string::npos) << text;
+    EXPECT_LT(text.find("Samir Haddad"), text.find("Hello Rana Haddad,"));
+    // Everyone else's digest is as before: one language.
+    EXPECT_EQ(mail.at("ana.perez@example.org").raw("content-language"), "es");
+}
+
 // Audit F.23: a refusal of the sender is the district's configuration, not 703 parents' fault.
 TEST(NotifyCli, ASenderRefusedByTheServerIsExit64AndTheDigestsStayQueued) {
     District d;
