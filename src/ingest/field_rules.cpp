@@ -34,23 +34,6 @@ bool is_valid_id(std::string_view s) {
     return true;
 }
 
-bool is_valid_email(std::string_view s) {
-    if (s.size() > 254)
-        return false;
-    const auto at = s.find('@');
-    if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos)
-        return false;
-    const auto domain = s.substr(at + 1);
-    const auto dot = domain.find('.');
-    if (dot == std::string_view::npos || dot == 0 || domain.back() == '.')
-        return false;
-    for (unsigned char c : s)
-        if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' ||
-            c == '(' || c == ')' || c == '[' || c == ']' || c == '\\')
-            return false;
-    return true;
-}
-
 bool is_valid_phone(std::string_view s) {
     if (s.size() < 9 || s.size() > 16 || s[0] != '+' || s[1] == '0')
         return false;

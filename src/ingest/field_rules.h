@@ -7,7 +7,6 @@
 namespace homeroom::ingest {
 
 bool is_valid_id(std::string_view s);
-bool is_valid_email(std::string_view s);
 bool is_valid_phone(std::string_view s);  // E.164
 bool is_valid_language(std::string_view s);
 std::optional<bool> parse_bool(std::string_view s);

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/closest_name.h"
+#include "core/email_address.h"
 #include "ingest/field_rules.h"
 
 namespace homeroom::ingest {
@@ -269,8 +270,14 @@ std::string TableReader::email(std::size_t column) {
     if (!require(column))
         return {};
     const auto v = value(column);
-    if (!is_valid_email(v)) {
-        error(column, shown(v) + " is not an email address");
+    // The rule notify sends by (core/email_address.h): an address it could never use is not
+    // imported silently.
+    const auto check = check_email_address(v);
+    if (check.needs_smtputf8) {
+        warning(column, shown(v) + " cannot be emailed: " + check.problem +
+                            "; this contact gets no email (notify counts it under no_address)");
+    } else if (!check.usable()) {
+        error(column, shown(v) + " is not an email address: " + check.problem);
         return {};
     }
     return std::string(v);

@@ -1,5 +1,7 @@
 #include "notify/recipient_address.h"
 
+#include "core/email_address.h"
+
 namespace homeroom::notify {
 namespace {
 
@@ -84,16 +86,24 @@ bool is_e164_number(std::string_view number) {
 }
 
 bool is_usable_address(Channel channel, std::string_view address) {
-    const auto a = trim(address);
-    return channel == Channel::email ? is_plain_addr_spec(a) : is_e164_number(a);
+    if (channel == Channel::email)
+        return check_email_address(address).usable();
+    return is_e164_number(trim(address));
 }
 
 std::string trim_address(std::string_view address) {
     return std::string(trim(address));
 }
 
+std::string wire_address(Channel channel, std::string_view address) {
+    if (channel == Channel::email)
+        if (auto check = check_email_address(address); check.usable())
+            return std::move(check.wire);
+    return trim_address(address);
+}
+
 std::string mailbox_key(Channel channel, std::string_view address) {
-    std::string key(trim(address));
+    std::string key = wire_address(channel, address);
     if (channel == Channel::email)
         for (char& c : key)
             if (c >= 'A' && c <= 'Z')

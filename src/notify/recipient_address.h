@@ -18,15 +18,20 @@ bool is_plain_addr_spec(std::string_view address);
 // E.164: '+', a non-zero digit, then 7 to 14 more digits.
 bool is_e164_number(std::string_view number);
 
-// Whether `address` (surrounding blanks ignored) is usable on `channel`.
+// Whether `address` (surrounding blanks ignored) is usable on `channel`: for email, the one rule
+// the import checks too (core/email_address.h).
 bool is_usable_address(Channel channel, std::string_view address);
 
 // The address without surrounding blanks.
 std::string trim_address(std::string_view address);
 
-// The identity of a mailbox: trimmed, and for email lower-cased (domains are case-insensitive
-// and in practice so are local parts; treating "Ana@X.org" and "ana@x.org" as one mailbox errs
-// toward sending one message rather than two).
+// The address as it is sent: trimmed, and for a usable email address its domain in IDNA A-labels
+// ("user@xn--bcher-kva.example" for "user@bücher.example").
+std::string wire_address(Channel channel, std::string_view address);
+
+// The identity of a mailbox: the wire address, and for email lower-cased (domains are
+// case-insensitive and in practice so are local parts; treating "Ana@X.org" and "ana@x.org" as one
+// mailbox errs toward sending one message rather than two).
 std::string mailbox_key(Channel channel, std::string_view address);
 
 }  // namespace homeroom::notify

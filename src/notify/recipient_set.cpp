@@ -122,7 +122,7 @@ RecipientSet build_recipient_set(const std::vector<Student>& students,
         r.contact_ids.assign(contact_ids.begin(), contact_ids.end());
         r.student_ids.assign(student_ids.begin(), student_ids.end());
         r.contact_id = r.contact_ids.front();
-        r.address = trim_address(address_of(*contact_by_id.at(r.contact_id), channel));
+        r.address = wire_address(channel, address_of(*contact_by_id.at(r.contact_id), channel));
         r.grants = std::move(box.grants);
         out.recipients.push_back(std::move(r));
     }

@@ -356,6 +356,43 @@ TEST(NotifyCli, ASharedMailboxOfTwoLanguagesGetsOneDigestInBoth) {
     EXPECT_EQ(mail.at("ana.perez@example.org").raw("content-language"), "es");
 }
 
+// Audit F.26: an internationalized domain is sent in its A-labels; a local part that needs
+// SMTPUTF8 is a warning at its line on import and counted under no_address, not lost silently.
+TEST(NotifyCli, EmailAddressesFollowTheImportsRule) {
+    District d;
+    const auto bundle = d.dir / "2026-06-16";
+    std::filesystem::copy(k_bundles + "/2026-06-12", bundle);
+    std::string contacts = read_file(bundle / "contacts.csv");
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"grace.smith@example.org",
+                                                                       "grace@b\xC3\xBC"
+                                                                       "cher.example"},
+                                   {"kim.jones@example.org", "j\xC3\xB6rg@example.org"}}) {
+        const auto at = contacts.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        contacts.replace(at, from.size(), to);
+    }
+    write_file(bundle / "contacts.csv", contacts);
+    const auto imported =
+        run_homeroom({"--db", d.db, "import", bundle.string(), "--as-of", "2026-06-16"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    EXPECT_NE(imported.err.find("contacts.csv:8:15: warning: email: \"j\xC3\xB6rg@example.org\" "
+                                "cannot be emailed: the part before the @ is not ASCII"),
+              std::string::npos)
+        << imported.err;
+
+    SmtpTestServer server;
+    const auto r = d.homeroom({"notify", "--week", "2026-06-08"}, server.port());
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(line_of(r.out, "refused:").find(" no_address=1 "), std::string::npos) << r.out;
+    ASSERT_TRUE(server.wait_for_messages(5, std::chrono::seconds(5)));
+    const auto mail = by_recipient(server);
+    EXPECT_EQ(mail.size(), 5u);
+    ASSERT_TRUE(mail.count("grace@xn--bcher-kva.example")) << r.out;
+    EXPECT_EQ(decode_header(mail.at("grace@xn--bcher-kva.example").raw("to")),
+              "Grace Smith <grace@xn--bcher-kva.example>");
+    EXPECT_FALSE(mail.count("kim.jones@example.org"));
+}
+
 // Audit F.23: a refusal of the sender is the district's configuration, not 703 parents' fault.
 TEST(NotifyCli, ASenderRefusedByTheServerIsExit64AndTheDigestsStayQueued) {
     District d;

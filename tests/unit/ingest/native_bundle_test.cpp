@@ -240,7 +240,39 @@ TEST_F(NativeBundle, RefusesAnEmailAddressWithAnInjectedHeader) {
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e.front(),
               "contacts.csv:3:19: error: email: \"ahmed@example.org Bcc: "
-              "x@example.com\" is not an email address");
+              "x@example.com\" is not an email address: more than one @");
+}
+
+// Audit F.26: the import took addresses notify never sends to, so their contacts silently got
+// nothing. Now one rule (core/email_address.h): broken ones are errors, a non-ASCII local part a
+// warning at its line, an internationalized domain accepted (sent in A-labels).
+TEST_F(NativeBundle, EmailAddressesFollowTheRuleNotifySendsBy) {
+    replace_line("contacts.csv", 3, "C2,Ahmed,Al-Sayed,a..b@example.org,,ar,email,Y,N,N,N,,,,");
+    auto e = errors();
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e.front(),
+              "contacts.csv:3:19: error: email: \"a..b@example.org\" is not an email address: "
+              "two dots in a row before the @");
+    replace_line("contacts.csv", 3, "C2,Ahmed,Al-Sayed,.lead@example.org,,ar,email,Y,N,N,N,,,,");
+    e = errors();
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_NE(e.front().find("is not an email address: a dot at the start"), std::string::npos);
+
+    replace_line("contacts.csv", 3,
+                 "C2,Ahmed,Al-Sayed,jos\xC3\xA9@example.org,,ar,email,Y,N,N,N,,,,");
+    const auto w = warnings();
+    EXPECT_TRUE(errors().empty());
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_EQ(w.front(),
+              "contacts.csv:3:19: warning: email: \"jos\xC3\xA9@example.org\" cannot be emailed: "
+              "the part before the @ is not ASCII, which needs SMTPUTF8 (not supported by "
+              "Homeroom); this contact gets no email (notify counts it under no_address)");
+
+    replace_line("contacts.csv", 3,
+                 "C2,Ahmed,Al-Sayed,user@b\xC3\xBC"
+                 "cher.example,,ar,email,Y,N,N,N,,,,");
+    EXPECT_TRUE(errors().empty());
+    EXPECT_TRUE(warnings().empty());
 }
 
 TEST_F(NativeBundle, RefusesAControlCharacterInAName) {
