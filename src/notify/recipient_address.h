@@ -9,7 +9,8 @@
 
 namespace homeroom::notify {
 
-// A plain RFC 5322 addr-spec with a dot-atom local part and a host name domain
+// A plain RFC 5322 addr-spec with a dot-atom local part and a host name domain, exactly as
+// core/email_address.h accepts it with nothing to trim or convert
 // ("ana.perez+school@mail.example.org"): no display name, no quoted local part, no comments,
 // no IP literal, no whitespace or control characters, ASCII only, at most 254 characters.
 // Anything else is refused rather than guessed at, so an address can never smuggle a header.
