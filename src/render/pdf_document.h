@@ -62,8 +62,9 @@ class PdfWriter {
     PdfWriter& operator=(const PdfWriter&) = delete;
 
     // Lays out `html` and draws each of its `.page` boxes on a page of its own. A document
-    // without `.page` boxes flows over as many sheets as it needs, cut between table rows,
-    // paragraphs and images, inside half-inch margins. Returns the number of pages added.
+    // without `.page` boxes flows over as many sheets as it needs, inside half-inch margins, cut
+    // only between whole rows, paragraphs, images and figures, a table's header rows repeated on
+    // each sheet it continues on (pdf_flow.h). Returns the number of pages added.
     int append(const std::string& html);
     // An empty page of the size of the last one (so that the next report starts on a fresh sheet).
     void blank_page();

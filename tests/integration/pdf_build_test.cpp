@@ -3,7 +3,11 @@
 // about a student in a public PDF, hostile text as text, and the same bytes on a second build.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <regex>
 #include <set>
+#include <sstream>
 
 #include "pdf_inspection.h"
 #include "run_command.h"
@@ -174,6 +178,88 @@ TEST_F(PdfBuild, PublicReportCardsAndSummaryArePdfsWithoutStudents) {
         testing::pdf_text(*s_dir / "site" / "public" / "en" / "schools" / "s1.pdf");
     EXPECT_NE(card.find("SCHOOL REPORT CARD"), std::string::npos) << card;
     EXPECT_LT(card.find("Maple Elementary"), card.find("Enrollment and demographics"));
+}
+
+// The words of a text, split at white space.
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+// The rows of the tables a public page prints (not those in <details>, which print hides), each
+// as the words of its cells: label, then figures.
+std::vector<std::vector<std::string>> printed_table_rows(std::string html) {
+    for (auto at = html.find("<details"); at != std::string::npos; at = html.find("<details")) {
+        const auto end = html.find("</details>", at);
+        html.erase(at, end == std::string::npos ? std::string::npos : end + 10 - at);
+    }
+    std::vector<std::vector<std::string>> rows;
+    const std::regex row("<tr[^>]*><th scope=\"row\">.*?</tr>");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), row);
+         it != std::sregex_iterator(); ++it) {
+        std::string text = std::regex_replace(it->str(), std::regex("<[^>]*>"), " ");
+        for (const auto& [entity, ch] : std::vector<std::pair<std::string, std::string>>{
+                 {"&#39;", "'"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}})
+            for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity))
+                text.replace(at, entity.size(), ch);
+        rows.push_back(words_of(text));
+    }
+    return rows;
+}
+
+TEST_F(PdfBuild, PublicPdfTableRowsAreNeverSplitAcrossPages) {
+    int checked = 0;
+    for (const auto& pdf : files("public", ".pdf")) {
+        // Nothing drawn in a page's top or bottom margin: no row or line cut by a page break.
+        const auto cut = testing::pdf_words_in_margins(pdf);
+        EXPECT_TRUE(cut.empty()) << pdf << ": " << ::testing::PrintToString(cut);
+        const std::string lang = fs::relative(pdf, *s_dir / "site" / "public").begin()->string();
+        if (lang == "ar")
+            continue;  // pdftotext gives Arabic lines glyph by glyph (see pdf_inspection.h)
+        // Every printed row is on one page, with all its cells ("*" ones included), and only
+        // once: a row cut by a page break was drawn on both pages. A row is one line, or up to
+        // three when its label wraps (then the figures sit on its first line): its words, in any
+        // order, are those of one to three lines in a row.
+        auto html = pdf;
+        html.replace_extension(".html");
+        auto rows = printed_table_rows(read_file(html));
+        std::map<std::vector<std::string>, int> expected, found;
+        for (auto& r : rows) {
+            std::sort(r.begin(), r.end());
+            ++expected[r];
+        }
+        const int pages = testing::pdf_pages(pdf);
+        for (int page = 1; page <= pages; ++page) {
+            std::istringstream text(testing::pdf_page_text(pdf, page));
+            std::vector<std::vector<std::string>> lines;
+            for (std::string line; std::getline(text, line);) lines.push_back(words_of(line));
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                std::vector<std::string> words;
+                for (std::size_t k = 0; k < 3 && i + k < lines.size(); ++k) {
+                    words.insert(words.end(), lines[i + k].begin(), lines[i + k].end());
+                    auto sorted = words;
+                    std::sort(sorted.begin(), sorted.end());
+                    if (expected.count(sorted)) {
+                        ++found[sorted];
+                        i += k;
+                        break;
+                    }
+                }
+            }
+        }
+        std::vector<std::string> split;
+        for (const auto& [r, n] : expected)
+            if (found[r] != n)
+                split.push_back(::testing::PrintToString(r) + " printed whole " +
+                                std::to_string(found[r]) + " times, in the page " +
+                                std::to_string(n));
+        EXPECT_TRUE(split.empty())
+            << pdf << ": " << split.size() << " split rows " << ::testing::PrintToString(split);
+        checked += static_cast<int>(rows.size());
+    }
+    EXPECT_GT(checked, 100);
 }
 
 TEST_F(PdfBuild, PrintBatchHoldsTheMailedReportsOnFreshSheets) {
