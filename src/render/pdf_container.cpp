@@ -166,7 +166,26 @@ const ShapedWord& PdfEngine::shaped(const Font& f, const char* text) {
     pango_layout_get_size(w.layout, &width, nullptr);
     w.width = (width + PANGO_SCALE - 1) / PANGO_SCALE;
     w.baseline = to_px(pango_layout_get_baseline(w.layout));
-    return m_words.emplace(std::move(key), w).first->second;
+    // Fallback already went through every installed font: an unknown glyph is a character none
+    // of them has (a CJK name with only fonts-noto-core installed). The cluster gives its text.
+    if (pango_layout_get_unknown_glyphs_count(w.layout) > 0) {
+        PangoLayoutIter* iter = pango_layout_get_iter(w.layout);
+        do {
+            const PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
+            if (run == nullptr)
+                continue;
+            const PangoGlyphString* glyphs = run->glyphs;
+            for (int i = 0; i < glyphs->num_glyphs; ++i)
+                if (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+                    const char32_t c =
+                        g_utf8_get_char(text + run->item->offset + glyphs->log_clusters[i]);
+                    if (std::find(w.missing.begin(), w.missing.end(), c) == w.missing.end())
+                        w.missing.push_back(c);
+                }
+        } while (pango_layout_iter_next_run(iter));
+        pango_layout_iter_free(iter);
+    }
+    return m_words.emplace(std::move(key), std::move(w)).first->second;
 }
 
 void PdfEngine::clear_words() {
@@ -248,6 +267,7 @@ void Container::draw_text(litehtml::uint_ptr hdc, const litehtml::tchar_t* text,
     apply_clip(cr);
     set_color(cr, color);
     const ShapedWord& word = m_engine.shaped(*f, text);
+    m_engine.drawn(word);
     cairo_move_to(cr, pos.x, pos.y + f->ascent - word.baseline);
     pango_cairo_show_layout(cr, word.layout);
     const double y_base = pos.y + f->ascent;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -68,6 +69,7 @@ struct PdfWriter::Impl {
     cairo_surface_t* surface = nullptr;
     int pages = 0;
     double last_w, last_h;
+    std::vector<MissingGlyphs> missing;
 
     Impl(const PdfStyles& s, const PdfMetadata& m) : styles(s), meta(m) {
         last_w = paper_width_px(meta.paper) * k_points_per_px;
@@ -90,6 +92,7 @@ struct PdfWriter::Impl {
         last_w = w * k_points_per_px;
         last_h = h * k_points_per_px;
         cairo_pdf_surface_set_size(surface, last_w, last_h);
+        pdf::thread_engine().take_missing();  // nothing from before this page counts
         cairo_t* cr = cairo_create(surface);
         cairo_scale(cr, k_points_per_px, k_points_per_px);
         cairo_rectangle(cr, 0, 0, w, h);
@@ -103,6 +106,9 @@ struct PdfWriter::Impl {
         if (status != CAIRO_STATUS_SUCCESS)
             throw IoError(std::string("PDF drawing failed: ") + cairo_status_to_string(status));
         ++pages;
+        const auto drawn = pdf::thread_engine().take_missing();
+        if (!drawn.empty())
+            missing.push_back(MissingGlyphs{pages, {drawn.begin(), drawn.end()}});
     }
 };
 
@@ -184,6 +190,16 @@ int PdfWriter::pages() const {
     return m->pages;
 }
 
+const std::vector<MissingGlyphs>& PdfWriter::missing_glyphs() const {
+    return m->missing;
+}
+
+std::string code_point_name(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
+}
+
 std::string PdfWriter::finish() {
     if (!m->surface)
         throw std::logic_error("PdfWriter::finish twice");
@@ -196,9 +212,12 @@ std::string PdfWriter::finish() {
     return std::move(m->bytes);
 }
 
-std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta) {
+std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta,
+                        std::vector<MissingGlyphs>* missing) {
     PdfWriter writer(styles, meta);
     writer.append(html);
+    if (missing)
+        *missing = writer.missing_glyphs();
     return writer.finish();
 }
 

@@ -52,6 +52,16 @@ class PdfStyles {
     std::size_t m_generation;
 };
 
+// Characters drawn on a page that no installed font has: the PDF shows a box for each
+// (docs/pdf.md, "Fonts"). Pages count from 1 within the PDF.
+struct MissingGlyphs {
+    int page = 0;
+    std::vector<char32_t> code_points;  // ascending
+};
+
+// "U+4E2D", "U+1F600".
+std::string code_point_name(char32_t c);
+
 // One PDF being written; pages are appended one HTML document at a time (a print batch appends
 // many). Not shared between threads; any number may exist on different threads at once.
 class PdfWriter {
@@ -69,6 +79,8 @@ class PdfWriter {
     // An empty page of the size of the last one (so that the next report starts on a fresh sheet).
     void blank_page();
     int pages() const;
+    // The pages drawn so far with characters no installed font has, in page order.
+    const std::vector<MissingGlyphs>& missing_glyphs() const;
     // Closes the PDF and returns its bytes; the writer is spent afterwards.
     std::string finish();
 
@@ -78,7 +90,8 @@ class PdfWriter {
     std::unique_ptr<Impl> m;
 };
 
-// One HTML document as one PDF.
-std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta);
+// One HTML document as one PDF; `missing`, if given, receives its pages' missing glyphs.
+std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta,
+                        std::vector<MissingGlyphs>* missing = nullptr);
 
 }  // namespace homeroom::render

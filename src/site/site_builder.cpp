@@ -9,9 +9,11 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "core/eligibility.h"
 #include "core/errors.h"
+#include "core/untrusted_text.h"
 #include "metrics/group_aggregates.h"
 #include "metrics/school_calendar.h"
 #include "metrics/student_changes.h"
@@ -89,6 +91,43 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
         std::rethrow_exception(failure);
 }
 
+// Characters of a PDF that no installed font has, for the build's warnings.
+class GlyphWarnings {
+  public:
+    explicit GlyphWarnings(std::filesystem::path out_dir) : m_out_dir(std::move(out_dir)) {}
+    // `label`: who the pages are about, by id (" (student 1002)"), or empty for a public PDF.
+    void add(const std::string& path, const std::vector<render::MissingGlyphs>& missing,
+             const std::string& label, std::size_t from = 0) {
+        std::lock_guard lock(m_mutex);
+        for (std::size_t i = from; i < missing.size(); ++i)
+            for (char32_t c : missing[i].code_points)
+                m_found.push_back(Found{path, missing[i].page, c, terminal_text(label)});
+    }
+    std::vector<std::string> lines() {
+        std::sort(m_found.begin(), m_found.end(), [](const Found& a, const Found& b) {
+            return std::tie(a.path, a.page, a.code_point) < std::tie(b.path, b.page, b.code_point);
+        });
+        std::vector<std::string> out;
+        for (const auto& f : m_found)
+            out.push_back((m_out_dir / f.path).string() + ": page " + std::to_string(f.page) +
+                          f.label + ": " + render::code_point_name(f.code_point) +
+                          " cannot be drawn: no installed font has it, so it prints as a box"
+                          " (install a font that covers it, see docs/pdf.md)");
+        return out;
+    }
+
+  private:
+    struct Found {
+        std::string path;
+        int page;
+        char32_t code_point;
+        std::string label;
+    };
+    std::filesystem::path m_out_dir;
+    std::mutex m_mutex;
+    std::vector<Found> m_found;
+};
+
 }  // namespace
 
 std::string print_batch_path(std::string_view secret, std::string_view school_id) {
@@ -135,6 +174,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     std::optional<render::PdfStyles> pdf_styles, public_pdf_styles;
     std::optional<PrintSpool> spool;
     std::atomic<std::size_t> student_pdfs{0};
+    GlyphWarnings glyph_warnings(options.out_dir);
     if (options.pdf) {
         pdf_styles.emplace(options.templates_dir / "print");
         public_pdf_styles.emplace(
@@ -205,10 +245,13 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                     render::paginate_student_report(print, render::PrintOptions{options.paper, {}},
                                                     l);
                     const render::PdfMetadata meta{chrome.title, lang, x.as_of, options.paper};
+                    std::vector<render::MissingGlyphs> missing;
+                    const std::string path = student_file_path(token, lang, "pdf");
                     publisher.publish(
-                        student_file_path(token, lang, "pdf"),
-                        render::html_to_pdf(*pdf_styles,
-                                            templates.render("print/student", print, l), meta));
+                        path, render::html_to_pdf(*pdf_styles,
+                                                  templates.render("print/student", print, l), meta,
+                                                  &missing));
+                    glyph_warnings.add(path, missing, " (student " + student.id + ")");
                     ++student_pdfs;
                 }
                 publisher.publish(student_file_path(token, lang, "html"),
@@ -417,8 +460,11 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             const auto& page = printable[i];
             const std::string lang = page.path.substr(7, page.path.find('/', 7) - 7);
             const render::PdfMetadata meta{options.district_name, lang, x.as_of, options.paper};
-            publisher.publish(page.path.substr(0, page.path.size() - 5) + ".pdf",
-                              render::html_to_pdf(*public_pdf_styles, page.bytes, meta));
+            std::vector<render::MissingGlyphs> missing;
+            const std::string path = page.path.substr(0, page.path.size() - 5) + ".pdf";
+            publisher.publish(path,
+                              render::html_to_pdf(*public_pdf_styles, page.bytes, meta, &missing));
+            glyph_warnings.add(path, missing, "");  // public: its path says all there is
         });
         report.public_pdfs = printable.size();
         report.public_pdf_seconds = seconds_since(started);
@@ -437,7 +483,11 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             for (const auto& entry : entries) {
                 if (writer.pages() % 2 == 1)
                     writer.blank_page();  // every report starts on the front of a sheet
+                const std::size_t seen = writer.missing_glyphs().size();
                 writer.append(spool->html(entry));
+                glyph_warnings.add(
+                    print_batch_path(options.secret, school_id), writer.missing_glyphs(),
+                    " (school " + school_id + ", student " + entry.student_id + ")", seen);
                 ++reports;
             }
             publisher.publish(print_batch_path(options.secret, school_id), writer.finish());
@@ -462,6 +512,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                                     ? publisher.remove_unpublished(tree, {".html", ".xlsx", ".pdf"})
                                     : publisher.remove_unpublished(tree, {".html", ".xlsx"});
 
+    report.warnings = glyph_warnings.lines();
     report.files_written = publisher.written();
     report.files_unchanged = publisher.unchanged();
     return report;

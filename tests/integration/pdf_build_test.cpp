@@ -23,6 +23,8 @@ using testing::write_file;
 
 const std::string k_hostile_first = "<script>alert(1)</script>";
 const std::string k_rlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
+const std::string k_cjk_first = "李";      // U+674E
+const std::string k_cjk_school = "王";     // U+738B
 
 class PdfBuild : public ::testing::Test {
   protected:
@@ -44,7 +46,16 @@ class PdfBuild : public ::testing::Test {
                        "\",,\"O\"\"Hara & " + k_rlo +
                        "Sons\",,2016-04-04,3,F,white,N,N,N,en,2025-08-25,,3A,\n" +
                        // 18+ and has not consented: a parent may not be mailed the report.
-                       "3002,S1,Adult,,Learner,,2006-01-02,12,M,white,N,N,N,en,2025-08-25,,12A,\n");
+                       "3002,S1,Adult,,Learner,,2006-01-02,12,M,white,N,N,N,en,2025-08-25,,12A,\n" +
+                       // A CJK first name: fonts-noto-core has no CJK, so no font can draw it.
+                       "3003,S1," + k_cjk_first +
+                       ",,Chen,,2016-05-05,3,F,asian,N,N,N,en,"
+                       "2025-08-25,,3A,\n");
+        // And a CJK character in a school's address, which its public report card prints.
+        const std::string schools = read_file(bundle / "schools.csv");
+        const auto cass = schools.find("2501 2nd Ave");
+        write_file(bundle / "schools.csv", schools.substr(0, cass) + "2501 2nd Ave " +
+                                               k_cjk_school + schools.substr(cass + 12));
         write_file(bundle / "contacts.csv",
                    read_file(bundle / "contacts.csv") +
                        "C9,Post,Only,,,en,none,N,N,N,N,9 Mail Rd,Detroit,MI,48209\n"
@@ -69,10 +80,12 @@ class PdfBuild : public ::testing::Test {
             return;
         }
         s_build_output = new std::string(r.out);
+        s_build_errors = new std::string(r.err);
     }
     static void TearDownTestSuite() {
         delete s_dir;
         delete s_build_output;
+        delete s_build_errors;
     }
     static std::vector<fs::path> files(const std::string& tree, const std::string& ext) {
         std::vector<fs::path> out;
@@ -84,10 +97,12 @@ class PdfBuild : public ::testing::Test {
     }
     static TempDir* s_dir;
     static std::string* s_build_output;
+    static std::string* s_build_errors;
 };
 
 TempDir* PdfBuild::s_dir = nullptr;
 std::string* PdfBuild::s_build_output = nullptr;
+std::string* PdfBuild::s_build_errors = nullptr;
 
 TEST_F(PdfBuild, EveryStudentPageHasItsPdfBesideIt) {
     const auto pages = files("private/students", ".html");
@@ -260,6 +275,57 @@ TEST_F(PdfBuild, PublicPdfTableRowsAreNeverSplitAcrossPages) {
         checked += static_cast<int>(rows.size());
     }
     EXPECT_GT(checked, 100);
+}
+
+// The warning lines of the build, each without its "warning: ".
+std::vector<std::string> warning_lines(const std::string& err) {
+    std::vector<std::string> out;
+    std::istringstream in(err);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("warning: ", 0) == 0)
+            out.push_back(line.substr(9));
+    return out;
+}
+
+TEST_F(PdfBuild, CharactersNoFontCanDrawAreWarningsNamingThePage) {
+    const auto warnings = warning_lines(*s_build_errors);
+    // Each once per file, page and code point.
+    EXPECT_EQ(std::set<std::string>(warnings.begin(), warnings.end()).size(), warnings.size())
+        << *s_build_errors;
+    const std::string site = (*s_dir / "site").string();
+    // The CJK student's own report, named by its file, page and student id.
+    const std::regex student(site +
+                             "/private/students/[a-z0-9]{2}/[a-z0-9]{26}\\.en\\.pdf: page 1 "
+                             "\\(student 3003\\): U\\+674E cannot be drawn: no installed font has "
+                             "it, so it prints as a box .*");
+    // The school's public report card in English, by its path only.
+    const std::string card = site + "/public/en/schools/s2.pdf: page 1: U+738B cannot be drawn";
+    int student_pages = 0, cards = 0;
+    for (const auto& w : warnings) {
+        if (std::regex_match(w, student))
+            ++student_pages;
+        if (w.rfind(card, 0) == 0)
+            ++cards;
+        // Never the student's name, nor the character itself.
+        EXPECT_EQ(w.find("Chen"), std::string::npos) << w;
+        EXPECT_EQ(w.find(k_cjk_first), std::string::npos) << w;
+        if (w.find("/public/") != std::string::npos) {
+            EXPECT_EQ(w.find("student"), std::string::npos) << w;
+        }
+    }
+    EXPECT_EQ(student_pages, 1) << *s_build_errors;
+    EXPECT_EQ(cards, 1) << *s_build_errors;
+    // No one else's report is named.
+    for (const auto& w : warnings)
+        if (w.find("/private/students/") != std::string::npos) {
+            EXPECT_TRUE(w.find("(student 3003)") != std::string::npos ||
+                        w.find("U+738B") != std::string::npos)
+                << w;
+        }
+    EXPECT_NE(s_build_output->find(std::to_string(warnings.size()) +
+                                   " warnings: characters no installed font can draw"),
+              std::string::npos)
+        << *s_build_output;
 }
 
 TEST_F(PdfBuild, PrintBatchHoldsTheMailedReportsOnFreshSheets) {

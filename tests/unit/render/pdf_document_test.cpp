@@ -328,3 +328,38 @@ TEST(PdfDocument, FlowingHeadingAndCaptionStayWithWhatFollows) {
     EXPECT_NE(second.find("Chartlabel"), std::string::npos) << second;
     EXPECT_EQ(homeroom::testing::pdf_page_text(p, 1).find("Captiontext"), std::string::npos);
 }
+
+namespace {
+
+// Whether some installed font has code point `c` (fontconfig, as pango's fallback sees fonts).
+bool some_font_has(char32_t c) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "%x", static_cast<unsigned>(c));
+    return !homeroom::testing::capture_output(std::string("fc-list ':charset=") + hex + "' family")
+                .empty();
+}
+
+}  // namespace
+
+TEST(PdfDocument, CharactersNoFontHasAreReportedOncePerPageAndCodePoint) {
+    // 李 U+674E and 王 U+738B: CJK, which fonts-noto-core does not cover.
+    if (some_font_has(0x674E) || some_font_has(0x738B))
+        GTEST_SKIP() << "a CJK font is installed here: nothing would print as a box";
+    const std::string html =
+        "<html><body><div class=\"page\"><p>Student 李 Wei</p><p>李王 and 李 again</p></div>"
+        "<div class=\"page\"><p>Nothing missing here</p></div>"
+        "<div class=\"page\"><p>王</p></div></body></html>";
+    std::vector<MissingGlyphs> missing;
+    const std::string pdf = html_to_pdf(styles(), html, meta(), &missing);
+    ASSERT_EQ(missing.size(), 2u);
+    EXPECT_EQ(missing[0].page, 1);
+    EXPECT_EQ(missing[0].code_points, (std::vector<char32_t>{0x674E, 0x738B}));
+    EXPECT_EQ(missing[1].page, 3);
+    EXPECT_EQ(missing[1].code_points, (std::vector<char32_t>{0x738B}));
+    EXPECT_EQ(code_point_name(0x738B), "U+738B");
+    EXPECT_EQ(code_point_name(0x1F600), "U+1F600");
+    // Characters a font has are not reported, Arabic included.
+    std::vector<MissingGlyphs> none;
+    html_to_pdf(styles(), page("<p>José García مرحبا</p>"), meta(), &none);
+    EXPECT_TRUE(none.empty());
+}
