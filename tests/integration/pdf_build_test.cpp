@@ -216,12 +216,67 @@ std::vector<std::vector<std::string>> printed_table_rows(std::string html) {
          it != std::sregex_iterator(); ++it) {
         std::string text = std::regex_replace(it->str(), std::regex("<[^>]*>"), " ");
         for (const auto& [entity, ch] : std::vector<std::pair<std::string, std::string>>{
-                 {"&#39;", "'"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}})
+                 {"&#39;", "'"},
+                 {"&quot;", "\""},
+                 {"&lt;", "<"},
+                 {"&gt;", ">"},
+                 {"&amp;", "&"},
+                 {"\xC2\xA0", " "},
+                 {"\xE2\x80\xAF", " "}})  // and no-break spaces
             for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity))
                 text.replace(at, entity.size(), ch);
         rows.push_back(words_of(text));
     }
     return rows;
+}
+
+// The rows of the tables of a public PDF (English or Spanish) that its text does not show whole
+// on one page, exactly as often as the page beside it has them; adds the rows to `rows_checked`.
+std::vector<std::string> split_rows(const fs::path& pdf, int& rows_checked) {
+    // Every printed row is on one page, with all its cells ("*" ones included), and only
+    // once: a row cut by a page break was drawn on both pages. A row is one line, or up to
+    // three when its label wraps (then the figures sit on its first line): its characters,
+    // in any order, are those of one to three lines in a row (spaces aside: pdftotext may
+    // join "6 %" into "6%").
+    auto html = pdf;
+    html.replace_extension(".html");
+    const auto rows = printed_table_rows(read_file(html));
+    const auto key = [](const std::vector<std::string>& words) {
+        std::string k;
+        for (const auto& w : words) k += w;
+        std::sort(k.begin(), k.end());
+        return k;
+    };
+    std::map<std::string, int> expected, found;
+    std::map<std::string, std::string> shown;
+    for (const auto& r : rows) {
+        ++expected[key(r)];
+        shown[key(r)] = ::testing::PrintToString(r);
+    }
+    const int pages = testing::pdf_pages(pdf);
+    for (int page = 1; page <= pages; ++page) {
+        std::istringstream text(testing::pdf_page_text(pdf, page));
+        std::vector<std::vector<std::string>> lines;
+        for (std::string line; std::getline(text, line);) lines.push_back(words_of(line));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            std::vector<std::string> words;
+            for (std::size_t k = 0; k < 3 && i + k < lines.size(); ++k) {
+                words.insert(words.end(), lines[i + k].begin(), lines[i + k].end());
+                if (expected.count(key(words))) {
+                    ++found[key(words)];
+                    i += k;
+                    break;
+                }
+            }
+        }
+    }
+    std::vector<std::string> split;
+    for (const auto& [r, n] : expected)
+        if (found[r] != n)
+            split.push_back(shown[r] + " printed whole " + std::to_string(found[r]) +
+                            " times, in the page " + std::to_string(n));
+    rows_checked += static_cast<int>(rows.size());
+    return split;
 }
 
 TEST_F(PdfBuild, PublicPdfTableRowsAreNeverSplitAcrossPages) {
@@ -233,46 +288,9 @@ TEST_F(PdfBuild, PublicPdfTableRowsAreNeverSplitAcrossPages) {
         const std::string lang = fs::relative(pdf, *s_dir / "site" / "public").begin()->string();
         if (lang == "ar")
             continue;  // pdftotext gives Arabic lines glyph by glyph (see pdf_inspection.h)
-        // Every printed row is on one page, with all its cells ("*" ones included), and only
-        // once: a row cut by a page break was drawn on both pages. A row is one line, or up to
-        // three when its label wraps (then the figures sit on its first line): its words, in any
-        // order, are those of one to three lines in a row.
-        auto html = pdf;
-        html.replace_extension(".html");
-        auto rows = printed_table_rows(read_file(html));
-        std::map<std::vector<std::string>, int> expected, found;
-        for (auto& r : rows) {
-            std::sort(r.begin(), r.end());
-            ++expected[r];
-        }
-        const int pages = testing::pdf_pages(pdf);
-        for (int page = 1; page <= pages; ++page) {
-            std::istringstream text(testing::pdf_page_text(pdf, page));
-            std::vector<std::vector<std::string>> lines;
-            for (std::string line; std::getline(text, line);) lines.push_back(words_of(line));
-            for (std::size_t i = 0; i < lines.size(); ++i) {
-                std::vector<std::string> words;
-                for (std::size_t k = 0; k < 3 && i + k < lines.size(); ++k) {
-                    words.insert(words.end(), lines[i + k].begin(), lines[i + k].end());
-                    auto sorted = words;
-                    std::sort(sorted.begin(), sorted.end());
-                    if (expected.count(sorted)) {
-                        ++found[sorted];
-                        i += k;
-                        break;
-                    }
-                }
-            }
-        }
-        std::vector<std::string> split;
-        for (const auto& [r, n] : expected)
-            if (found[r] != n)
-                split.push_back(::testing::PrintToString(r) + " printed whole " +
-                                std::to_string(found[r]) + " times, in the page " +
-                                std::to_string(n));
+        const auto split = split_rows(pdf, checked);
         EXPECT_TRUE(split.empty())
             << pdf << ": " << split.size() << " split rows " << ::testing::PrintToString(split);
-        checked += static_cast<int>(rows.size());
     }
     EXPECT_GT(checked, 100);
 }
@@ -385,6 +403,121 @@ TEST_F(PdfBuild, A4FromTheConfiguration) {
     const auto info = testing::capture_output(
         "pdfinfo " + testing::pdf_quote(out / "site" / "public" / "en" / "district.pdf"));
     EXPECT_NE(info.find("595.5 x 842.25"), std::string::npos) << info;
+}
+
+// A sample district as the audit built it (real figures, most cells shown, trend charts from
+// three snapshots), smaller: its public PDFs, read back with pdftotext.
+class PdfSampleDistrict : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        if (s_dir == nullptr)
+            prepare();
+        ASSERT_TRUE(s_built) << "the suite's sample district did not build (see above)";
+    }
+    static void prepare() {
+        s_dir = new TempDir();
+        const std::string db = (*s_dir / "s.db").string();
+        for (const char* as_of : {"2026-02-13", "2026-04-10", "2026-06-12"}) {
+            const auto bundle = (*s_dir / as_of).string();
+            auto r = run_homeroom({"sample-data", "--students", "240", "--schools", "2", "--seed",
+                                   "1", "--as-of", as_of, "--out", bundle});
+            if (r.exit_code == 0)
+                r = run_homeroom({"--db", db, "import", bundle, "--as-of", as_of});
+            if (r.exit_code != 0) {
+                ADD_FAILURE() << r.err;
+                return;
+            }
+        }
+        const auto r =
+            run_homeroom({"--db", db, "build", "--pdf", "--out", (*s_dir / "site").string()},
+                         HOMEROOM_SOURCE_DIR);
+        if (r.exit_code != 0) {
+            ADD_FAILURE() << r.err;
+            return;
+        }
+        s_built = true;
+    }
+    static void TearDownTestSuite() { delete s_dir; }
+    static std::vector<fs::path> public_pdfs() {
+        std::vector<fs::path> out;
+        for (const auto& e : fs::recursive_directory_iterator(*s_dir / "site" / "public"))
+            if (e.is_regular_file() && e.path().extension() == ".pdf")
+                out.push_back(e.path());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    static TempDir* s_dir;
+    static bool s_built;
+};
+
+TempDir* PdfSampleDistrict::s_dir = nullptr;
+bool PdfSampleDistrict::s_built = false;
+
+TEST_F(PdfSampleDistrict, ReportCardRowsMoveWholeToTheNextPage) {
+    int checked = 0;
+    const auto pdfs = public_pdfs();
+    ASSERT_EQ(pdfs.size(), 9u);  // two report cards and the summary, in three languages
+    for (const auto& pdf : pdfs) {
+        EXPECT_GE(testing::pdf_pages(pdf), 2) << pdf;
+        const auto cut = testing::pdf_words_in_margins(pdf);
+        EXPECT_TRUE(cut.empty()) << pdf << ": " << ::testing::PrintToString(cut);
+        if (pdf.string().find("/public/ar/") != std::string::npos)
+            continue;
+        const auto split = split_rows(pdf, checked);
+        EXPECT_TRUE(split.empty())
+            << pdf << ": " << split.size() << " split rows " << ::testing::PrintToString(split);
+    }
+    EXPECT_GT(checked, 400);
+}
+
+// The text of an element's HTML, tags dropped and white space collapsed.
+std::string plain_text(const std::string& html) {
+    std::string text = std::regex_replace(html, std::regex("<[^>]*>"), " ");
+    for (const auto& [entity, ch] : std::vector<std::pair<std::string, std::string>>{
+             {"&#39;", "'"},
+             {"&quot;", "\""},
+             {"&lt;", "<"},
+             {"&gt;", ">"},
+             {"&amp;", "&"},
+             {"\xC2\xA0", " "},
+             {"\xE2\x80\xAF", " "}})  // and no-break spaces
+        for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity))
+            text.replace(at, entity.size(), ch);
+    std::string out;
+    for (const auto& w : words_of(text)) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+TEST_F(PdfSampleDistrict, NoCaptionOrHeadingIsLeftAtAPageFoot) {
+    int charts = 0;
+    for (const auto& pdf : public_pdfs()) {
+        if (pdf.string().find("/public/ar/") != std::string::npos)
+            continue;
+        auto html_path = pdf;
+        html_path.replace_extension(".html");
+        const std::string html = read_file(html_path);
+        // What must not end a page: chart captions, table captions, section headings.
+        std::set<std::string> leaders;
+        const std::regex leader("<(figcaption|caption|h2|h3)[^>]*>(.*?)</\\1>");
+        for (auto it = std::sregex_iterator(html.begin(), html.end(), leader);
+             it != std::sregex_iterator(); ++it) {
+            leaders.insert(plain_text((*it)[2]));
+            if ((*it)[1] == "figcaption")
+                ++charts;
+        }
+        const int pages = testing::pdf_pages(pdf);
+        for (int page = 1; page < pages; ++page) {
+            std::istringstream text(testing::pdf_page_text(pdf, page));
+            std::string last;
+            for (std::string line; std::getline(text, line);) {
+                const std::string words = plain_text(line);
+                if (!words.empty())
+                    last = words;
+            }
+            EXPECT_FALSE(leaders.count(last)) << pdf << " page " << page << " ends with " << last;
+        }
+    }
+    EXPECT_GE(charts, 4);  // the trend charts of the report cards (English and Spanish)
 }
 
 }  // namespace
