@@ -53,8 +53,9 @@ class PdfEngine {
     // Between documents: drops caches that grew past their bounds.
     void trim();
     // A word is being drawn: its missing characters count against the page being drawn.
-    void drawn(const ShapedWord& word) {
-        m_page_missing.insert(word.missing.begin(), word.missing.end());
+    void drawn(const ShapedWord& word) { drawn(word.missing); }
+    void drawn(const std::vector<char32_t>& missing) {
+        m_page_missing.insert(missing.begin(), missing.end());
     }
     // The characters drawn since the last call that no installed font has, in order.
     std::set<char32_t> take_missing() { return std::exchange(m_page_missing, {}); }
