@@ -9,11 +9,9 @@
 #include <set>
 #include <sstream>
 #include <thread>
-#include <tuple>
 
 #include "core/eligibility.h"
 #include "core/errors.h"
-#include "core/untrusted_text.h"
 #include "metrics/group_aggregates.h"
 #include "metrics/school_calendar.h"
 #include "metrics/student_changes.h"
@@ -27,6 +25,7 @@
 #include "render/student_page.h"
 #include "render/template_set.h"
 #include "site/file_publisher.h"
+#include "site/glyph_warnings.h"
 #include "site/partner_extracts.h"
 #include "site/print_batches.h"
 #include "site/private_token.h"
@@ -90,43 +89,6 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
     if (failure)
         std::rethrow_exception(failure);
 }
-
-// Characters of a PDF that no installed font has, for the build's warnings.
-class GlyphWarnings {
-  public:
-    explicit GlyphWarnings(std::filesystem::path out_dir) : m_out_dir(std::move(out_dir)) {}
-    // `label`: who the pages are about, by id (" (student 1002)"), or empty for a public PDF.
-    void add(const std::string& path, const std::vector<render::MissingGlyphs>& missing,
-             const std::string& label, std::size_t from = 0) {
-        std::lock_guard lock(m_mutex);
-        for (std::size_t i = from; i < missing.size(); ++i)
-            for (char32_t c : missing[i].code_points)
-                m_found.push_back(Found{path, missing[i].page, c, terminal_text(label)});
-    }
-    std::vector<std::string> lines() {
-        std::sort(m_found.begin(), m_found.end(), [](const Found& a, const Found& b) {
-            return std::tie(a.path, a.page, a.code_point) < std::tie(b.path, b.page, b.code_point);
-        });
-        std::vector<std::string> out;
-        for (const auto& f : m_found)
-            out.push_back((m_out_dir / f.path).string() + ": page " + std::to_string(f.page) +
-                          f.label + ": " + render::code_point_name(f.code_point) +
-                          " cannot be drawn: no installed font has it, so it prints as a box"
-                          " (install a font that covers it, see docs/pdf.md)");
-        return out;
-    }
-
-  private:
-    struct Found {
-        std::string path;
-        int page;
-        char32_t code_point;
-        std::string label;
-    };
-    std::filesystem::path m_out_dir;
-    std::mutex m_mutex;
-    std::vector<Found> m_found;
-};
 
 }  // namespace
 
