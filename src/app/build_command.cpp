@@ -71,6 +71,17 @@ int build_and_report(CommandContext& ctx, store::Database& db, const std::filesy
                 << with_thousands(report.public_pdfs) << " report cards and summaries, "
                 << with_thousands(report.print_batches) << " print batches ("
                 << with_thousands(report.batch_reports) << " mailed reports)\n";
+    // Characters no installed font has print as boxes: the build goes on, and says where.
+    constexpr std::size_t k_max_warnings = 100;
+    for (std::size_t i = 0; i < report.warnings.size() && i < k_max_warnings; ++i)
+        ctx.err << "warning: " << report.warnings[i] << "\n";
+    if (report.warnings.size() > k_max_warnings)
+        ctx.err << "... and " << with_thousands(report.warnings.size() - k_max_warnings)
+                << " more warnings\n";
+    if (!report.warnings.empty())
+        ctx.out << with_thousands(report.warnings.size())
+                << (report.warnings.size() == 1 ? " warning" : " warnings")
+                << ": characters no installed font can draw print as boxes (see above)\n";
     return k_exit_ok;
 }
 

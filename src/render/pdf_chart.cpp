@@ -425,6 +425,7 @@ void ChartDrawing::draw(cairo_t* cr, PdfEngine& engine, double x, double y, doub
                     break;
                 const Font* font = engine.font(m_family, s.font_size, s.bold ? 700 : 400, false, 0);
                 const ShapedWord& word = engine.shaped(*font, s.text.c_str());
+                engine.drawn(word);
                 int layout_width = 0;
                 pango_layout_get_size(word.layout, &layout_width, nullptr);
                 const double width = static_cast<double>(layout_width) / PANGO_SCALE;

@@ -6,6 +6,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <cstdlib>
 #include <string_view>
 
 #include "render/pdf_chart.h"
@@ -96,6 +97,62 @@ std::string decode_base64(std::string_view in) {
 
 std::atomic<int> g_next_font_id{1};
 
+// The text of an SVG's <text> elements (their <tspan>s included), entities decoded.
+std::vector<std::string> svg_text(std::string_view svg) {
+    std::vector<std::string> out;
+    for (std::size_t at = svg.find("<text"); at != std::string_view::npos;
+         at = svg.find("<text", at + 1)) {
+        const std::size_t open = svg.find('>', at);
+        const std::size_t close = svg.find("</text>", at);
+        if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+            break;
+        std::string text;
+        bool in_tag = false;
+        for (std::size_t i = open + 1; i < close; ++i) {
+            const char ch = svg[i];
+            if (ch == '<')
+                in_tag = true;
+            else if (ch == '>')
+                in_tag = false;
+            else if (!in_tag)
+                text += ch;
+        }
+        std::string decoded;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const std::size_t semi = text[i] == '&' ? text.find(';', i) : std::string::npos;
+            if (semi == std::string::npos || semi - i > 10) {
+                decoded += text[i];
+                continue;
+            }
+            const std::string entity = text.substr(i + 1, semi - i - 1);
+            gunichar c = 0;
+            if (entity == "amp")
+                c = '&';
+            else if (entity == "lt")
+                c = '<';
+            else if (entity == "gt")
+                c = '>';
+            else if (entity == "quot")
+                c = '"';
+            else if (entity == "apos")
+                c = '\'';
+            else if (entity.size() > 1 && entity[0] == '#')
+                c = static_cast<gunichar>(entity[1] == 'x' || entity[1] == 'X'
+                                              ? std::strtoul(entity.c_str() + 2, nullptr, 16)
+                                              : std::strtoul(entity.c_str() + 1, nullptr, 10));
+            if (c == 0 || !g_unichar_validate(c)) {
+                decoded += text[i];
+                continue;
+            }
+            char buf[8];
+            decoded.append(buf, static_cast<std::size_t>(g_unichar_to_utf8(c, buf)));
+            i = semi;
+        }
+        out.push_back(std::move(decoded));
+    }
+    return out;
+}
+
 }  // namespace
 
 // ---- PdfEngine ----
@@ -166,7 +223,26 @@ const ShapedWord& PdfEngine::shaped(const Font& f, const char* text) {
     pango_layout_get_size(w.layout, &width, nullptr);
     w.width = (width + PANGO_SCALE - 1) / PANGO_SCALE;
     w.baseline = to_px(pango_layout_get_baseline(w.layout));
-    return m_words.emplace(std::move(key), w).first->second;
+    // Fallback already went through every installed font: an unknown glyph is a character none
+    // of them has (a CJK name with only fonts-noto-core installed). The cluster gives its text.
+    if (pango_layout_get_unknown_glyphs_count(w.layout) > 0) {
+        PangoLayoutIter* iter = pango_layout_get_iter(w.layout);
+        do {
+            const PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
+            if (run == nullptr)
+                continue;
+            const PangoGlyphString* glyphs = run->glyphs;
+            for (int i = 0; i < glyphs->num_glyphs; ++i)
+                if (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+                    const char32_t c =
+                        g_utf8_get_char(text + run->item->offset + glyphs->log_clusters[i]);
+                    if (std::find(w.missing.begin(), w.missing.end(), c) == w.missing.end())
+                        w.missing.push_back(c);
+                }
+        } while (pango_layout_iter_next_run(iter));
+        pango_layout_iter_free(iter);
+    }
+    return m_words.emplace(std::move(key), std::move(w)).first->second;
 }
 
 void PdfEngine::clear_words() {
@@ -203,6 +279,7 @@ PdfEngine& thread_engine() {
 struct Container::Image {
     std::optional<ChartDrawing> chart;  // the project's own charts: drawn without librsvg
     RsvgHandle* svg = nullptr;
+    std::vector<char32_t> missing;  // of the text librsvg draws: characters no font has
     double width = 0, height = 0;
     ~Image() {
         if (svg)
@@ -248,6 +325,7 @@ void Container::draw_text(litehtml::uint_ptr hdc, const litehtml::tchar_t* text,
     apply_clip(cr);
     set_color(cr, color);
     const ShapedWord& word = m_engine.shaped(*f, text);
+    m_engine.drawn(word);
     cairo_move_to(cr, pos.x, pos.y + f->ascent - word.baseline);
     pango_cairo_show_layout(cr, word.layout);
     const double y_base = pos.y + f->ascent;
@@ -333,6 +411,14 @@ Container::Image* Container::image(const std::string& src) {
         if (error)
             g_error_free(error);
         if (img->svg) {
+            // librsvg shapes its labels itself: each is shaped here too, to find what no
+            // installed font has (a school's name in a comparison chart).
+            const Font* font = m_engine.font("Noto Sans", 12, 400, false, 0);
+            for (const auto& label : svg_text(svg))
+                for (char32_t c : m_engine.shaped(*font, label.c_str()).missing)
+                    if (std::find(img->missing.begin(), img->missing.end(), c) ==
+                        img->missing.end())
+                        img->missing.push_back(c);
             gdouble w = 0, h = 0;
             if (rsvg_handle_get_intrinsic_size_in_pixels(img->svg, &w, &h)) {
                 img->width = w;
@@ -384,6 +470,7 @@ void Container::draw_background(litehtml::uint_ptr hdc, const litehtml::backgrou
                                          static_cast<double>(bg.position_y),
                                          static_cast<double>(bg.image_size.width),
                                          static_cast<double>(bg.image_size.height)};
+            m_engine.drawn(img->missing);
             GError* error = nullptr;
             rsvg_handle_render_document(img->svg, cr, &viewport, &error);
             if (error)

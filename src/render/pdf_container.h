@@ -12,8 +12,10 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace homeroom::render::pdf {
@@ -32,6 +34,8 @@ struct ShapedWord {
     PangoLayout* layout = nullptr;
     int width = 0;
     int baseline = 0;
+    // Characters no installed font can draw (pango's unknown glyphs: they print as boxes).
+    std::vector<char32_t> missing;
 };
 
 class PdfEngine {
@@ -48,6 +52,13 @@ class PdfEngine {
     litehtml::context& html_context(const std::string& css, std::size_t generation);
     // Between documents: drops caches that grew past their bounds.
     void trim();
+    // A word is being drawn: its missing characters count against the page being drawn.
+    void drawn(const ShapedWord& word) { drawn(word.missing); }
+    void drawn(const std::vector<char32_t>& missing) {
+        m_page_missing.insert(missing.begin(), missing.end());
+    }
+    // The characters drawn since the last call that no installed font has, in order.
+    std::set<char32_t> take_missing() { return std::exchange(m_page_missing, {}); }
 
   private:
     void clear_words();
@@ -58,6 +69,7 @@ class PdfEngine {
     std::unordered_map<std::string, ShapedWord> m_words;  // font id '\x1f' word
     std::unique_ptr<litehtml::context> m_html;
     std::size_t m_generation = 0;
+    std::set<char32_t> m_page_missing;
 };
 
 PdfEngine& thread_engine();

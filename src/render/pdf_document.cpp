@@ -2,13 +2,16 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "core/errors.h"
 #include "render/pdf_bidi.h"
 #include "render/pdf_container.h"
+#include "render/pdf_flow.h"
 
 namespace homeroom::render {
 namespace {
@@ -66,6 +69,7 @@ struct PdfWriter::Impl {
     cairo_surface_t* surface = nullptr;
     int pages = 0;
     double last_w, last_h;
+    std::vector<MissingGlyphs> missing;
 
     Impl(const PdfStyles& s, const PdfMetadata& m) : styles(s), meta(m) {
         last_w = paper_width_px(meta.paper) * k_points_per_px;
@@ -88,6 +92,7 @@ struct PdfWriter::Impl {
         last_w = w * k_points_per_px;
         last_h = h * k_points_per_px;
         cairo_pdf_surface_set_size(surface, last_w, last_h);
+        pdf::thread_engine().take_missing();  // nothing from before this page counts
         cairo_t* cr = cairo_create(surface);
         cairo_scale(cr, k_points_per_px, k_points_per_px);
         cairo_rectangle(cr, 0, 0, w, h);
@@ -101,69 +106,40 @@ struct PdfWriter::Impl {
         if (status != CAIRO_STATUS_SUCCESS)
             throw IoError(std::string("PDF drawing failed: ") + cairo_status_to_string(status));
         ++pages;
+        const auto drawn = pdf::thread_engine().take_missing();
+        if (!drawn.empty())
+            missing.push_back(MissingGlyphs{pages, {drawn.begin(), drawn.end()}});
     }
 };
 
-namespace {
-
-// Unbreakable boxes of a flowing document: a page never ends inside one of them.
-void unbreakable(const litehtml::element::ptr& el, std::vector<std::pair<int, int>>& spans) {
-    const auto d = el->get_display();
-    if (d == litehtml::display_none)
-        return;
-    const bool atomic = d == litehtml::display_table_row || d == litehtml::display_list_item ||
-                        d == litehtml::display_inline_block || d == litehtml::display_table_caption;
-    bool has_block_child = false;
-    for (std::size_t i = 0; i < el->get_children_count(); ++i) {
-        const auto d2 = el->get_child(static_cast<int>(i))->get_display();
-        if (d2 != litehtml::display_inline && d2 != litehtml::display_inline_text)
-            has_block_child = true;
-    }
-    if (atomic ||
-        (!has_block_child && d != litehtml::display_inline && d != litehtml::display_inline_text)) {
-        const auto p = el->get_placement();
-        spans.emplace_back(p.y - el->padding_top() - el->border_top(),
-                           p.y + p.height + el->padding_bottom() + el->border_bottom());
-        return;
-    }
-    for (std::size_t i = 0; i < el->get_children_count(); ++i)
-        unbreakable(el->get_child(static_cast<int>(i)), spans);
-}
-
-}  // namespace
-
 int PdfWriter::append_flow(litehtml::document& doc, pdf::Container& container, int width,
                            int height) {
-    // No page boxes: cut the laid-out document into sheets between unbreakable boxes (table
-    // rows, paragraphs, list items, images), each inside the page margins.
-    std::vector<std::pair<int, int>> spans;
-    unbreakable(doc.root(), spans);
-    const int body = height - 2 * k_flow_margin;
-    const int end = doc.height();
-    int top = 0, added = 0;
-    while (top < end || added == 0) {
-        int cut = std::min(end, top + body);
-        if (cut < end)
-            for (bool moved = true; moved;) {
-                moved = false;
-                for (const auto& [a, b] : spans)
-                    if (a < cut && b > cut && a > top) {
-                        cut = a;
-                        moved = true;
-                    }
-            }
+    // No page boxes: cut the laid-out document into sheets inside the page margins, never inside
+    // a table row, paragraph, list item, image or figure (pdf_flow.h), repeating a table's header
+    // rows on a sheet that starts inside its body.
+    const auto sheets = pdf::plan_sheets(pdf::flow_layout(doc), height - 2 * k_flow_margin);
+    for (const auto& sheet : sheets) {
         cairo_t* cr = m->begin_page(width, height);
         container.set_cairo(cr);
-        cairo_rectangle(cr, 0, k_flow_margin, width, cut - top);
-        cairo_clip(cr);
-        const litehtml::position clip(0, k_flow_margin, width, cut - top);
-        doc.draw(reinterpret_cast<litehtml::uint_ptr>(cr), k_flow_margin, k_flow_margin - top,
-                 &clip);
+        int at = k_flow_margin;
+        // Draws the document from `top` to `bottom` at `at` on the sheet. litehtml draws every
+        // box that touches its clip, edges included: its clip is 1 px inside cairo's, so that a
+        // row ending where the band starts is not drawn again (invisibly, but into the text).
+        auto band = [&](int top, int bottom) {
+            cairo_save(cr);
+            cairo_rectangle(cr, 0, at, width, bottom - top);
+            cairo_clip(cr);
+            const litehtml::position clip(0, at + 1, width, std::max(0, bottom - top - 2));
+            doc.draw(reinterpret_cast<litehtml::uint_ptr>(cr), k_flow_margin, at - top, &clip);
+            cairo_restore(cr);
+            at += bottom - top;
+        };
+        if (sheet.header)
+            band(sheet.header->top, sheet.header->bottom);
+        band(sheet.top, sheet.bottom);
         m->end_page(cr);
-        ++added;
-        top = cut;
     }
-    return added;
+    return static_cast<int>(sheets.size());
 }
 
 PdfWriter::PdfWriter(const PdfStyles& styles, const PdfMetadata& meta)
@@ -214,6 +190,16 @@ int PdfWriter::pages() const {
     return m->pages;
 }
 
+const std::vector<MissingGlyphs>& PdfWriter::missing_glyphs() const {
+    return m->missing;
+}
+
+std::string code_point_name(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
+}
+
 std::string PdfWriter::finish() {
     if (!m->surface)
         throw std::logic_error("PdfWriter::finish twice");
@@ -226,9 +212,12 @@ std::string PdfWriter::finish() {
     return std::move(m->bytes);
 }
 
-std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta) {
+std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta,
+                        std::vector<MissingGlyphs>* missing) {
     PdfWriter writer(styles, meta);
     writer.append(html);
+    if (missing)
+        *missing = writer.missing_glyphs();
     return writer.finish();
 }
 

@@ -52,6 +52,16 @@ class PdfStyles {
     std::size_t m_generation;
 };
 
+// Characters drawn on a page that no installed font has: the PDF shows a box for each
+// (docs/pdf.md, "Fonts"). Pages count from 1 within the PDF.
+struct MissingGlyphs {
+    int page = 0;
+    std::vector<char32_t> code_points;  // ascending
+};
+
+// "U+4E2D", "U+1F600".
+std::string code_point_name(char32_t c);
+
 // One PDF being written; pages are appended one HTML document at a time (a print batch appends
 // many). Not shared between threads; any number may exist on different threads at once.
 class PdfWriter {
@@ -62,12 +72,15 @@ class PdfWriter {
     PdfWriter& operator=(const PdfWriter&) = delete;
 
     // Lays out `html` and draws each of its `.page` boxes on a page of its own. A document
-    // without `.page` boxes flows over as many sheets as it needs, cut between table rows,
-    // paragraphs and images, inside half-inch margins. Returns the number of pages added.
+    // without `.page` boxes flows over as many sheets as it needs, inside half-inch margins, cut
+    // only between whole rows, paragraphs, images and figures, a table's header rows repeated on
+    // each sheet it continues on (pdf_flow.h). Returns the number of pages added.
     int append(const std::string& html);
     // An empty page of the size of the last one (so that the next report starts on a fresh sheet).
     void blank_page();
     int pages() const;
+    // The pages drawn so far with characters no installed font has, in page order.
+    const std::vector<MissingGlyphs>& missing_glyphs() const;
     // Closes the PDF and returns its bytes; the writer is spent afterwards.
     std::string finish();
 
@@ -77,7 +90,8 @@ class PdfWriter {
     std::unique_ptr<Impl> m;
 };
 
-// One HTML document as one PDF.
-std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta);
+// One HTML document as one PDF; `missing`, if given, receives its pages' missing glyphs.
+std::string html_to_pdf(const PdfStyles& styles, const std::string& html, const PdfMetadata& meta,
+                        std::vector<MissingGlyphs>* missing = nullptr);
 
 }  // namespace homeroom::render

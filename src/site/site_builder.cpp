@@ -25,6 +25,7 @@
 #include "render/student_page.h"
 #include "render/template_set.h"
 #include "site/file_publisher.h"
+#include "site/glyph_warnings.h"
 #include "site/partner_extracts.h"
 #include "site/print_batches.h"
 #include "site/private_token.h"
@@ -135,6 +136,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
     std::optional<render::PdfStyles> pdf_styles, public_pdf_styles;
     std::optional<PrintSpool> spool;
     std::atomic<std::size_t> student_pdfs{0};
+    GlyphWarnings glyph_warnings(options.out_dir);
     if (options.pdf) {
         pdf_styles.emplace(options.templates_dir / "print");
         public_pdf_styles.emplace(
@@ -205,10 +207,13 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                     render::paginate_student_report(print, render::PrintOptions{options.paper, {}},
                                                     l);
                     const render::PdfMetadata meta{chrome.title, lang, x.as_of, options.paper};
+                    std::vector<render::MissingGlyphs> missing;
+                    const std::string path = student_file_path(token, lang, "pdf");
                     publisher.publish(
-                        student_file_path(token, lang, "pdf"),
-                        render::html_to_pdf(*pdf_styles,
-                                            templates.render("print/student", print, l), meta));
+                        path, render::html_to_pdf(*pdf_styles,
+                                                  templates.render("print/student", print, l), meta,
+                                                  &missing));
+                    glyph_warnings.add(path, missing, " (student " + student.id + ")");
                     ++student_pdfs;
                 }
                 publisher.publish(student_file_path(token, lang, "html"),
@@ -417,8 +422,11 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             const auto& page = printable[i];
             const std::string lang = page.path.substr(7, page.path.find('/', 7) - 7);
             const render::PdfMetadata meta{options.district_name, lang, x.as_of, options.paper};
-            publisher.publish(page.path.substr(0, page.path.size() - 5) + ".pdf",
-                              render::html_to_pdf(*public_pdf_styles, page.bytes, meta));
+            std::vector<render::MissingGlyphs> missing;
+            const std::string path = page.path.substr(0, page.path.size() - 5) + ".pdf";
+            publisher.publish(path,
+                              render::html_to_pdf(*public_pdf_styles, page.bytes, meta, &missing));
+            glyph_warnings.add(path, missing, "");  // public: its path says all there is
         });
         report.public_pdfs = printable.size();
         report.public_pdf_seconds = seconds_since(started);
@@ -437,7 +445,11 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
             for (const auto& entry : entries) {
                 if (writer.pages() % 2 == 1)
                     writer.blank_page();  // every report starts on the front of a sheet
+                const std::size_t seen = writer.missing_glyphs().size();
                 writer.append(spool->html(entry));
+                glyph_warnings.add(
+                    print_batch_path(options.secret, school_id), writer.missing_glyphs(),
+                    " (school " + school_id + ", student " + entry.student_id + ")", seen);
                 ++reports;
             }
             publisher.publish(print_batch_path(options.secret, school_id), writer.finish());
@@ -462,6 +474,7 @@ SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,
                                     ? publisher.remove_unpublished(tree, {".html", ".xlsx", ".pdf"})
                                     : publisher.remove_unpublished(tree, {".html", ".xlsx"});
 
+    report.warnings = glyph_warnings.lines();
     report.files_written = publisher.written();
     report.files_unchanged = publisher.unchanged();
     return report;

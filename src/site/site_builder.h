@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "metrics/indicator_settings.h"
 #include "metrics/suppression.h"
@@ -51,6 +52,10 @@ struct SiteReport {
     // class pages, the public pages (HTML), the public PDFs, the print batches.
     double student_seconds = 0, class_seconds = 0, public_seconds = 0, public_pdf_seconds = 0,
            batch_seconds = 0;
+    // A character that no installed font can draw (it prints as a box), once per PDF page and
+    // code point, in file and page order: "FILE: page N (student ID): U+674E ...". A public PDF
+    // is named by its path only; a student's PDF by its student id, never the name.
+    std::vector<std::string> warnings;
 };
 
 SiteReport build_site(store::Database& db, const store::SnapshotInfo& snapshot,

@@ -3,7 +3,11 @@
 // about a student in a public PDF, hostile text as text, and the same bytes on a second build.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <regex>
 #include <set>
+#include <sstream>
 
 #include "pdf_inspection.h"
 #include "run_command.h"
@@ -19,6 +23,8 @@ using testing::write_file;
 
 const std::string k_hostile_first = "<script>alert(1)</script>";
 const std::string k_rlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
+const std::string k_cjk_first = "李";      // U+674E
+const std::string k_cjk_school = "王";     // U+738B
 
 class PdfBuild : public ::testing::Test {
   protected:
@@ -40,7 +46,16 @@ class PdfBuild : public ::testing::Test {
                        "\",,\"O\"\"Hara & " + k_rlo +
                        "Sons\",,2016-04-04,3,F,white,N,N,N,en,2025-08-25,,3A,\n" +
                        // 18+ and has not consented: a parent may not be mailed the report.
-                       "3002,S1,Adult,,Learner,,2006-01-02,12,M,white,N,N,N,en,2025-08-25,,12A,\n");
+                       "3002,S1,Adult,,Learner,,2006-01-02,12,M,white,N,N,N,en,2025-08-25,,12A,\n" +
+                       // A CJK first name: fonts-noto-core has no CJK, so no font can draw it.
+                       "3003,S1," + k_cjk_first +
+                       ",,Chen,,2016-05-05,3,F,asian,N,N,N,en,"
+                       "2025-08-25,,3A,\n");
+        // And a CJK character in a school's address, which its public report card prints.
+        const std::string schools = read_file(bundle / "schools.csv");
+        const auto cass = schools.find("2501 2nd Ave");
+        write_file(bundle / "schools.csv", schools.substr(0, cass) + "2501 2nd Ave " +
+                                               k_cjk_school + schools.substr(cass + 12));
         write_file(bundle / "contacts.csv",
                    read_file(bundle / "contacts.csv") +
                        "C9,Post,Only,,,en,none,N,N,N,N,9 Mail Rd,Detroit,MI,48209\n"
@@ -65,10 +80,12 @@ class PdfBuild : public ::testing::Test {
             return;
         }
         s_build_output = new std::string(r.out);
+        s_build_errors = new std::string(r.err);
     }
     static void TearDownTestSuite() {
         delete s_dir;
         delete s_build_output;
+        delete s_build_errors;
     }
     static std::vector<fs::path> files(const std::string& tree, const std::string& ext) {
         std::vector<fs::path> out;
@@ -80,10 +97,12 @@ class PdfBuild : public ::testing::Test {
     }
     static TempDir* s_dir;
     static std::string* s_build_output;
+    static std::string* s_build_errors;
 };
 
 TempDir* PdfBuild::s_dir = nullptr;
 std::string* PdfBuild::s_build_output = nullptr;
+std::string* PdfBuild::s_build_errors = nullptr;
 
 TEST_F(PdfBuild, EveryStudentPageHasItsPdfBesideIt) {
     const auto pages = files("private/students", ".html");
@@ -176,6 +195,157 @@ TEST_F(PdfBuild, PublicReportCardsAndSummaryArePdfsWithoutStudents) {
     EXPECT_LT(card.find("Maple Elementary"), card.find("Enrollment and demographics"));
 }
 
+// The words of a text, split at white space.
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+// The rows of the tables a public page prints (not those in <details>, which print hides), each
+// as the words of its cells: label, then figures.
+std::vector<std::vector<std::string>> printed_table_rows(std::string html) {
+    for (auto at = html.find("<details"); at != std::string::npos; at = html.find("<details")) {
+        const auto end = html.find("</details>", at);
+        html.erase(at, end == std::string::npos ? std::string::npos : end + 10 - at);
+    }
+    std::vector<std::vector<std::string>> rows;
+    const std::regex row("<tr[^>]*><th scope=\"row\">.*?</tr>");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), row);
+         it != std::sregex_iterator(); ++it) {
+        std::string text = std::regex_replace(it->str(), std::regex("<[^>]*>"), " ");
+        for (const auto& [entity, ch] : std::vector<std::pair<std::string, std::string>>{
+                 {"&#39;", "'"},
+                 {"&quot;", "\""},
+                 {"&lt;", "<"},
+                 {"&gt;", ">"},
+                 {"&amp;", "&"},
+                 {"\xC2\xA0", " "},
+                 {"\xE2\x80\xAF", " "}})  // and no-break spaces
+            for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity))
+                text.replace(at, entity.size(), ch);
+        rows.push_back(words_of(text));
+    }
+    return rows;
+}
+
+// The rows of the tables of a public PDF (English or Spanish) that its text does not show whole
+// on one page, exactly as often as the page beside it has them; adds the rows to `rows_checked`.
+std::vector<std::string> split_rows(const fs::path& pdf, int& rows_checked) {
+    // Every printed row is on one page, with all its cells ("*" ones included), and only
+    // once: a row cut by a page break was drawn on both pages. A row is one line, or up to
+    // three when its label wraps (then the figures sit on its first line): its characters,
+    // in any order, are those of one to three lines in a row (spaces aside: pdftotext may
+    // join "6 %" into "6%").
+    auto html = pdf;
+    html.replace_extension(".html");
+    const auto rows = printed_table_rows(read_file(html));
+    const auto key = [](const std::vector<std::string>& words) {
+        std::string k;
+        for (const auto& w : words) k += w;
+        std::sort(k.begin(), k.end());
+        return k;
+    };
+    std::map<std::string, int> expected, found;
+    std::map<std::string, std::string> shown;
+    for (const auto& r : rows) {
+        ++expected[key(r)];
+        shown[key(r)] = ::testing::PrintToString(r);
+    }
+    const int pages = testing::pdf_pages(pdf);
+    for (int page = 1; page <= pages; ++page) {
+        std::istringstream text(testing::pdf_page_text(pdf, page));
+        std::vector<std::vector<std::string>> lines;
+        for (std::string line; std::getline(text, line);) lines.push_back(words_of(line));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            std::vector<std::string> words;
+            for (std::size_t k = 0; k < 3 && i + k < lines.size(); ++k) {
+                words.insert(words.end(), lines[i + k].begin(), lines[i + k].end());
+                if (expected.count(key(words))) {
+                    ++found[key(words)];
+                    i += k;
+                    break;
+                }
+            }
+        }
+    }
+    std::vector<std::string> split;
+    for (const auto& [r, n] : expected)
+        if (found[r] != n)
+            split.push_back(shown[r] + " printed whole " + std::to_string(found[r]) +
+                            " times, in the page " + std::to_string(n));
+    rows_checked += static_cast<int>(rows.size());
+    return split;
+}
+
+TEST_F(PdfBuild, PublicPdfTableRowsAreNeverSplitAcrossPages) {
+    int checked = 0;
+    for (const auto& pdf : files("public", ".pdf")) {
+        // Nothing drawn in a page's top or bottom margin: no row or line cut by a page break.
+        const auto cut = testing::pdf_words_in_margins(pdf);
+        EXPECT_TRUE(cut.empty()) << pdf << ": " << ::testing::PrintToString(cut);
+        const std::string lang = fs::relative(pdf, *s_dir / "site" / "public").begin()->string();
+        if (lang == "ar")
+            continue;  // pdftotext gives Arabic lines glyph by glyph (see pdf_inspection.h)
+        const auto split = split_rows(pdf, checked);
+        EXPECT_TRUE(split.empty())
+            << pdf << ": " << split.size() << " split rows " << ::testing::PrintToString(split);
+    }
+    EXPECT_GT(checked, 100);
+}
+
+// The warning lines of the build, each without its "warning: ".
+std::vector<std::string> warning_lines(const std::string& err) {
+    std::vector<std::string> out;
+    std::istringstream in(err);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("warning: ", 0) == 0)
+            out.push_back(line.substr(9));
+    return out;
+}
+
+TEST_F(PdfBuild, CharactersNoFontCanDrawAreWarningsNamingThePage) {
+    const auto warnings = warning_lines(*s_build_errors);
+    // Each once per file, page and code point.
+    EXPECT_EQ(std::set<std::string>(warnings.begin(), warnings.end()).size(), warnings.size())
+        << *s_build_errors;
+    const std::string site = (*s_dir / "site").string();
+    // The CJK student's own report, named by its file, page and student id.
+    const std::regex student(site +
+                             "/private/students/[a-z0-9]{2}/[a-z0-9]{26}\\.en\\.pdf: page 1 "
+                             "\\(student 3003\\): U\\+674E cannot be drawn: no installed font has "
+                             "it, so it prints as a box .*");
+    // The school's public report card in English, by its path only.
+    const std::string card = site + "/public/en/schools/s2.pdf: page 1: U+738B cannot be drawn";
+    int student_pages = 0, cards = 0;
+    for (const auto& w : warnings) {
+        if (std::regex_match(w, student))
+            ++student_pages;
+        if (w.rfind(card, 0) == 0)
+            ++cards;
+        // Never the student's name, nor the character itself.
+        EXPECT_EQ(w.find("Chen"), std::string::npos) << w;
+        EXPECT_EQ(w.find(k_cjk_first), std::string::npos) << w;
+        if (w.find("/public/") != std::string::npos) {
+            EXPECT_EQ(w.find("student"), std::string::npos) << w;
+        }
+    }
+    EXPECT_EQ(student_pages, 1) << *s_build_errors;
+    EXPECT_EQ(cards, 1) << *s_build_errors;
+    // No one else's report is named.
+    for (const auto& w : warnings)
+        if (w.find("/private/students/") != std::string::npos) {
+            EXPECT_TRUE(w.find("(student 3003)") != std::string::npos ||
+                        w.find("U+738B") != std::string::npos)
+                << w;
+        }
+    EXPECT_NE(s_build_output->find(std::to_string(warnings.size()) +
+                                   " warnings: characters no installed font can draw"),
+              std::string::npos)
+        << *s_build_output;
+}
+
 TEST_F(PdfBuild, PrintBatchHoldsTheMailedReportsOnFreshSheets) {
     // Two families have no e-mail: C3 (school S2) and C9 (S1); one batch per school.
     const auto batches = files("private/print", ".pdf");
@@ -233,6 +403,121 @@ TEST_F(PdfBuild, A4FromTheConfiguration) {
     const auto info = testing::capture_output(
         "pdfinfo " + testing::pdf_quote(out / "site" / "public" / "en" / "district.pdf"));
     EXPECT_NE(info.find("595.5 x 842.25"), std::string::npos) << info;
+}
+
+// A sample district as the audit built it (real figures, most cells shown, trend charts from
+// three snapshots), smaller: its public PDFs, read back with pdftotext.
+class PdfSampleDistrict : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        if (s_dir == nullptr)
+            prepare();
+        ASSERT_TRUE(s_built) << "the suite's sample district did not build (see above)";
+    }
+    static void prepare() {
+        s_dir = new TempDir();
+        const std::string db = (*s_dir / "s.db").string();
+        for (const char* as_of : {"2026-02-13", "2026-04-10", "2026-06-12"}) {
+            const auto bundle = (*s_dir / as_of).string();
+            auto r = run_homeroom({"sample-data", "--students", "240", "--schools", "2", "--seed",
+                                   "1", "--as-of", as_of, "--out", bundle});
+            if (r.exit_code == 0)
+                r = run_homeroom({"--db", db, "import", bundle, "--as-of", as_of});
+            if (r.exit_code != 0) {
+                ADD_FAILURE() << r.err;
+                return;
+            }
+        }
+        const auto r =
+            run_homeroom({"--db", db, "build", "--pdf", "--out", (*s_dir / "site").string()},
+                         HOMEROOM_SOURCE_DIR);
+        if (r.exit_code != 0) {
+            ADD_FAILURE() << r.err;
+            return;
+        }
+        s_built = true;
+    }
+    static void TearDownTestSuite() { delete s_dir; }
+    static std::vector<fs::path> public_pdfs() {
+        std::vector<fs::path> out;
+        for (const auto& e : fs::recursive_directory_iterator(*s_dir / "site" / "public"))
+            if (e.is_regular_file() && e.path().extension() == ".pdf")
+                out.push_back(e.path());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    static TempDir* s_dir;
+    static bool s_built;
+};
+
+TempDir* PdfSampleDistrict::s_dir = nullptr;
+bool PdfSampleDistrict::s_built = false;
+
+TEST_F(PdfSampleDistrict, ReportCardRowsMoveWholeToTheNextPage) {
+    int checked = 0;
+    const auto pdfs = public_pdfs();
+    ASSERT_EQ(pdfs.size(), 9u);  // two report cards and the summary, in three languages
+    for (const auto& pdf : pdfs) {
+        EXPECT_GE(testing::pdf_pages(pdf), 2) << pdf;
+        const auto cut = testing::pdf_words_in_margins(pdf);
+        EXPECT_TRUE(cut.empty()) << pdf << ": " << ::testing::PrintToString(cut);
+        if (pdf.string().find("/public/ar/") != std::string::npos)
+            continue;
+        const auto split = split_rows(pdf, checked);
+        EXPECT_TRUE(split.empty())
+            << pdf << ": " << split.size() << " split rows " << ::testing::PrintToString(split);
+    }
+    EXPECT_GT(checked, 400);
+}
+
+// The text of an element's HTML, tags dropped and white space collapsed.
+std::string plain_text(const std::string& html) {
+    std::string text = std::regex_replace(html, std::regex("<[^>]*>"), " ");
+    for (const auto& [entity, ch] : std::vector<std::pair<std::string, std::string>>{
+             {"&#39;", "'"},
+             {"&quot;", "\""},
+             {"&lt;", "<"},
+             {"&gt;", ">"},
+             {"&amp;", "&"},
+             {"\xC2\xA0", " "},
+             {"\xE2\x80\xAF", " "}})  // and no-break spaces
+        for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity))
+            text.replace(at, entity.size(), ch);
+    std::string out;
+    for (const auto& w : words_of(text)) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+TEST_F(PdfSampleDistrict, NoCaptionOrHeadingIsLeftAtAPageFoot) {
+    int charts = 0;
+    for (const auto& pdf : public_pdfs()) {
+        if (pdf.string().find("/public/ar/") != std::string::npos)
+            continue;
+        auto html_path = pdf;
+        html_path.replace_extension(".html");
+        const std::string html = read_file(html_path);
+        // What must not end a page: chart captions, table captions, section headings.
+        std::set<std::string> leaders;
+        const std::regex leader("<(figcaption|caption|h2|h3)[^>]*>(.*?)</\\1>");
+        for (auto it = std::sregex_iterator(html.begin(), html.end(), leader);
+             it != std::sregex_iterator(); ++it) {
+            leaders.insert(plain_text((*it)[2]));
+            if ((*it)[1] == "figcaption")
+                ++charts;
+        }
+        const int pages = testing::pdf_pages(pdf);
+        for (int page = 1; page < pages; ++page) {
+            std::istringstream text(testing::pdf_page_text(pdf, page));
+            std::string last;
+            for (std::string line; std::getline(text, line);) {
+                const std::string words = plain_text(line);
+                if (!words.empty())
+                    last = words;
+            }
+            EXPECT_FALSE(leaders.count(last)) << pdf << " page " << page << " ends with " << last;
+        }
+    }
+    EXPECT_GE(charts, 4);  // the trend charts of the report cards (English and Spanish)
 }
 
 }  // namespace

@@ -36,6 +36,13 @@ inline std::string pdf_text(const std::filesystem::path& p) {
     return capture_output("pdftotext -enc UTF-8 " + pdf_quote(p) + " - 2>/dev/null");
 }
 
+// The text of page `page` (from 1) in layout mode: a table row is one line, its cells in columns.
+inline std::string pdf_page_text(const std::filesystem::path& p, int page) {
+    const std::string n = std::to_string(page);
+    return capture_output("pdftotext -layout -enc UTF-8 -f " + n + " -l " + n + " " + pdf_quote(p) +
+                          " - 2>/dev/null");
+}
+
 inline int pdf_pages(const std::filesystem::path& p) {
     const std::string info = capture_output("pdfinfo " + pdf_quote(p) + " 2>/dev/null");
     std::smatch m;
@@ -90,6 +97,36 @@ inline std::vector<PdfWordBox> pdf_words(const std::filesystem::path& p) {
         words.push_back(
             PdfWordBox{(*it)[4], std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3])});
     return words;
+}
+
+// Words of a flowing document drawn (even partly) in the top or bottom margin of their page,
+// as "page N: word": what is left of a row or line cut by a page break. Glyph boxes reach
+// a little above and below their line, hence `slack`.
+inline std::vector<std::string> pdf_words_in_margins(const std::filesystem::path& p,
+                                                     double margin = 36, double slack = 4) {
+    std::vector<std::string> out;
+    const std::string text = capture_output("pdftotext -bbox " + pdf_quote(p) + " - 2>/dev/null");
+    const std::regex page_re("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">");
+    const std::regex word(
+        "<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" "
+        "yMax=\"([0-9.]+)\">([^<]*)</word>");
+    int page = 0;
+    std::smatch m;
+    std::string rest = text;
+    while (std::regex_search(rest, m, page_re)) {
+        ++page;
+        const double height = std::stod(m[2]);
+        std::string body = m.suffix().str();
+        const auto end = body.find("</page>");
+        rest = end == std::string::npos ? std::string() : body.substr(end);
+        body = body.substr(0, end);
+        for (auto it = std::sregex_iterator(body.begin(), body.end(), word);
+             it != std::sregex_iterator(); ++it)
+            if (std::stod((*it)[1]) < margin - slack ||
+                std::stod((*it)[2]) > height - margin + slack)
+                out.push_back("page " + std::to_string(page) + ": " + (*it)[3].str());
+    }
+    return out;
 }
 
 // pdftotext -bbox gives right-to-left text glyph by glyph, in visual order. This puts the glyphs

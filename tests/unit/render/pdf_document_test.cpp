@@ -19,6 +19,14 @@ const PdfStyles& styles() {
     return s;
 }
 
+// The public pages' stylesheets (they are printed from their screen templates, flowing).
+const PdfStyles& public_styles() {
+    static const PdfStyles s(
+        std::filesystem::path(HOMEROOM_TEST_DATA) / ".." / ".." / "templates" / "print",
+        {"master.css", "print.css", "public.css"});
+    return s;
+}
+
 PdfMetadata meta(const std::string& lang = "en") {
     PdfMetadata m;
     m.title = "Test";
@@ -209,4 +217,177 @@ TEST(PdfDocument, PaperSizes) {
                                      m));
     const std::string info = homeroom::testing::capture_output("pdfinfo " + p.string());
     EXPECT_NE(info.find("595"), std::string::npos) << info;
+}
+
+namespace {
+
+// A flowing document (no `.page` boxes), as the public report cards are printed.
+std::string flowing(const std::string& body) {
+    return "<!DOCTYPE html><html dir=\"ltr\"><body>" + body + "</body></html>";
+}
+
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+// A table of `rows` rows two lines high each ("Row N" over "line two N"), under a header row.
+std::string long_table(int rows) {
+    std::string html =
+        "<table><caption>Figures by group</caption><thead><tr><th>Group heading</th>"
+        "<th>Share</th></tr></thead><tbody>";
+    for (int i = 1; i <= rows; ++i)
+        html += "<tr><th>Row " + std::to_string(i) + "<br>line two " + std::to_string(i) +
+                "</th><td><a class=\"suppressed\" href=\"#s\">*</a></td></tr>";
+    return html + "</tbody></table>";
+}
+
+}  // namespace
+
+TEST(PdfDocument, FlowingTableRowsMoveWholeToTheNextPageUnderTheirHeader) {
+    TempDir dir;
+    const int rows = 60;
+    const auto p = write(dir, "rows.pdf",
+                         html_to_pdf(public_styles(),
+                                     flowing("<h2>Enrollment</h2><p>Lead in.</p>" +
+                                             long_table(rows) + "<p>After the table.</p>"),
+                                     meta()));
+    const int pages = homeroom::testing::pdf_pages(p);
+    ASSERT_GE(pages, 2);
+    std::vector<std::string> page_texts(1);
+    for (int page = 1; page <= pages; ++page)
+        page_texts.push_back(homeroom::testing::pdf_page_text(p, page));
+    std::vector<std::string> split;
+    for (int i = 1; i <= rows; ++i) {
+        // Both lines of a row on one page, and the row on exactly one page (a row cut by the page
+        // break used to be drawn on both, its second half without its "*" cell).
+        int on_pages = 0;
+        for (int page = 1; page <= pages; ++page) {
+            const std::string& text = page_texts[page];
+            const bool first = text.find("Row " + std::to_string(i) + " ") != std::string::npos,
+                       second =
+                           text.find("line two " + std::to_string(i) + "\n") != std::string::npos;
+            if (first != second)
+                split.push_back("row " + std::to_string(i) + " on page " + std::to_string(page));
+            if (first || second)
+                ++on_pages;
+        }
+        if (on_pages != 1)
+            split.push_back("row " + std::to_string(i) + " on " + std::to_string(on_pages) +
+                            " pages");
+    }
+    EXPECT_TRUE(split.empty()) << ::testing::PrintToString(split);
+    EXPECT_TRUE(homeroom::testing::pdf_words_in_margins(p).empty())
+        << ::testing::PrintToString(homeroom::testing::pdf_words_in_margins(p));
+    // Every "*" cell is in the text, once.
+    const std::string all = homeroom::testing::pdf_text(p);
+    EXPECT_EQ(count(all, "*"), rows);
+    // Each page the table continues on starts with its header row.
+    for (int page = 2; page <= pages; ++page) {
+        const std::string& text = page_texts[page];
+        if (text.find("Row ") == std::string::npos)
+            continue;
+        EXPECT_LT(text.find("Group heading"), text.find("Row ")) << "page " << page << ":\n"
+                                                                 << text;
+    }
+    EXPECT_EQ(count(all, "Group heading"), pages);
+    EXPECT_EQ(count(all, "Figures by group"), 1);  // the caption is not repeated
+}
+
+namespace {
+
+// An SVG as the data URI the templates use.
+std::string svg_uri(const std::string& svg) {
+    static const char* b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string encoded;
+    for (std::size_t i = 0; i < svg.size(); i += 3) {
+        const unsigned n = (static_cast<unsigned char>(svg[i]) << 16) |
+                           (i + 1 < svg.size() ? static_cast<unsigned char>(svg[i + 1]) << 8 : 0) |
+                           (i + 2 < svg.size() ? static_cast<unsigned char>(svg[i + 2]) : 0);
+        encoded += b64[(n >> 18) & 63];
+        encoded += b64[(n >> 12) & 63];
+        encoded += i + 1 < svg.size() ? b64[(n >> 6) & 63] : '=';
+        encoded += i + 2 < svg.size() ? b64[n & 63] : '=';
+    }
+    return "data:image/svg+xml;base64," + encoded;
+}
+
+}  // namespace
+
+TEST(PdfDocument, FlowingHeadingAndCaptionStayWithWhatFollows) {
+    TempDir dir;
+    // A chart (an SVG with a text label) 300 px high, its caption where the first page ends.
+    const std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\">"
+        "<text x=\"10\" y=\"150\" font-size=\"20\">Chartlabel</text></svg>";
+    const std::string figure =
+        "<h3>Over time</h3><figure class=\"chart\"><figcaption>Captiontext</figcaption>"
+        "<img src=\"" +
+        svg_uri(svg) + "\" width=\"400\" height=\"300\"></figure>";
+    // The page body is 960 px (Letter inside half-inch margins); the spacer leaves ~80 px.
+    const auto p =
+        write(dir, "fig.pdf",
+              html_to_pdf(public_styles(), flowing("<div style=\"height: 860px\"></div>" + figure),
+                          meta()));
+    ASSERT_EQ(homeroom::testing::pdf_pages(p), 2);
+    const std::string second = homeroom::testing::pdf_page_text(p, 2);
+    EXPECT_NE(second.find("Over time"), std::string::npos) << second;
+    EXPECT_NE(second.find("Captiontext"), std::string::npos) << second;
+    EXPECT_NE(second.find("Chartlabel"), std::string::npos) << second;
+    EXPECT_EQ(homeroom::testing::pdf_page_text(p, 1).find("Captiontext"), std::string::npos);
+}
+
+namespace {
+
+// Whether some installed font has code point `c` (fontconfig, as pango's fallback sees fonts).
+bool some_font_has(char32_t c) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "%x", static_cast<unsigned>(c));
+    return !homeroom::testing::capture_output(std::string("fc-list ':charset=") + hex + "' family")
+                .empty();
+}
+
+}  // namespace
+
+TEST(PdfDocument, CharactersNoFontHasAreReportedOncePerPageAndCodePoint) {
+    // 李 U+674E and 王 U+738B: CJK, which fonts-noto-core does not cover.
+    if (some_font_has(0x674E) || some_font_has(0x738B))
+        GTEST_SKIP() << "a CJK font is installed here: nothing would print as a box";
+    const std::string html =
+        "<html><body><div class=\"page\"><p>Student 李 Wei</p><p>李王 and 李 again</p></div>"
+        "<div class=\"page\"><p>Nothing missing here</p></div>"
+        "<div class=\"page\"><p>王</p></div></body></html>";
+    std::vector<MissingGlyphs> missing;
+    const std::string pdf = html_to_pdf(styles(), html, meta(), &missing);
+    ASSERT_EQ(missing.size(), 2u);
+    EXPECT_EQ(missing[0].page, 1);
+    EXPECT_EQ(missing[0].code_points, (std::vector<char32_t>{0x674E, 0x738B}));
+    EXPECT_EQ(missing[1].page, 3);
+    EXPECT_EQ(missing[1].code_points, (std::vector<char32_t>{0x738B}));
+    EXPECT_EQ(code_point_name(0x738B), "U+738B");
+    EXPECT_EQ(code_point_name(0x1F600), "U+1F600");
+    // Characters a font has are not reported, Arabic included.
+    std::vector<MissingGlyphs> none;
+    html_to_pdf(styles(), page("<p>José García مرحبا</p>"), meta(), &none);
+    EXPECT_TRUE(none.empty());
+}
+
+TEST(PdfDocument, CharactersNoFontHasInAnSvgLabelAreReportedToo) {
+    if (some_font_has(0x674E) || some_font_has(0x738B))
+        GTEST_SKIP() << "a CJK font is installed here: nothing would print as a box";
+    // A circle: outside the project's chart subset, so librsvg draws it, labels and all.
+    const std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\">"
+        "<circle cx=\"20\" cy=\"20\" r=\"10\"/><text x=\"10\" y=\"60\">Cass 王 "
+        "<tspan>&#x674E;</tspan> &amp; co</text></svg>";
+    const std::string html =
+        "<html><body><div class=\"page\"><p>No chart here</p></div><div class=\"page\">"
+        "<img src=\"" +
+        svg_uri(svg) + "\" width=\"200\" height=\"100\"></div></body></html>";
+    std::vector<MissingGlyphs> missing;
+    html_to_pdf(styles(), html, meta(), &missing);
+    ASSERT_EQ(missing.size(), 1u);
+    EXPECT_EQ(missing[0].page, 2);
+    EXPECT_EQ(missing[0].code_points, (std::vector<char32_t>{0x674E, 0x738B}));
 }
