@@ -65,6 +65,8 @@ PublishedTable publish_measure(std::span<const SubgroupCells> schools, ValueForm
                                   reasons[i] == SuppressionReason::complementary;
         out.students = group_hidden ? suppressed_value() : count_value(cells[i]->students);
         out.value = reasons[i] != SuppressionReason::none ? suppressed_value() : values[i];
+        out.numerator = cells[i]->numerator;
+        out.denominator = cells[i]->denominator;
     }
     return published;
 }

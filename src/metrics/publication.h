@@ -32,6 +32,10 @@ struct PublishedCell {
     DisplayValue students;  // the group's size, or suppressed
     DisplayValue value;     // the count or the rate, or suppressed
     SuppressionReason reason = SuppressionReason::none;
+    // The exact counts behind a rate, never shown: a figure derived from this one (the share
+    // with any flag from the share with none) is rounded from its own counts, not from this
+    // cell's rounded percent.
+    std::int64_t numerator = 0, denominator = 0;
 
     bool suppressed() const { return reason != SuppressionReason::none; }
 };

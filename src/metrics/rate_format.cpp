@@ -1,5 +1,7 @@
 #include "metrics/rate_format.h"
 
+#include <algorithm>
+
 namespace homeroom::metrics {
 
 int band_percent_for(std::int64_t students, std::span<const RateBand> bands) {
@@ -23,6 +25,10 @@ DisplayValue rate_value(std::int64_t numerator, std::int64_t denominator, int ba
     if (denominator <= 0)
         return {};
     if (band_percent > 0) {
+        // A band must hold two counts at least (0 and 1, or all and all but one), or "<5%" of a
+        // group of 10 to 20 says exactly 0: widened to the smallest whole percent that does.
+        band_percent = static_cast<int>(std::min<std::int64_t>(
+            50, std::max<std::int64_t>(band_percent, 100 / denominator + 1)));
         if (numerator * 100 < band_percent * denominator)
             return {DisplayValue::Kind::below, band_percent};
         if (numerator * 100 > (100 - band_percent) * denominator)

@@ -42,6 +42,9 @@ std::int64_t whole_percent(std::int64_t numerator, std::int64_t denominator);
 DisplayValue count_value(std::int64_t count);
 // Strictly below `band_percent` % is "<band%", strictly above 100 - band is ">(100 - band)%",
 // decided on the exact fraction (4.6% is "<5%" although it rounds to 5%; exactly 5% is "5%").
+// A band never holds a single count: for a denominator d with band·d <= 100 it is widened to
+// 100 / d + 1 (d = 10: "<11%", that is 0 or 1 of 10; d = 20: "<6%"), so a coded rate never pins
+// its count (audit of issue 14: "<5%" of 10 students could only mean 0).
 // No data without a denominator; band 0 codes nothing.
 DisplayValue rate_value(std::int64_t numerator, std::int64_t denominator, int band_percent);
 DisplayValue suppressed_value();

@@ -62,8 +62,10 @@ metrics::PublishedCell any_flag_cell(const metrics::PublishedCell& no_flags) {
     using Kind = metrics::DisplayValue::Kind;
     metrics::PublishedCell out = no_flags;
     switch (no_flags.value.kind) {
-        case Kind::percent:
-            out.value.number = 100 - no_flags.value.number;
+        case Kind::percent:  // rounded from its own count: 27 of 72 is 38%, not 100 - 63
+            out.value.number = metrics::whole_percent(no_flags.denominator - no_flags.numerator,
+                                                      no_flags.denominator);
+            out.numerator = no_flags.denominator - no_flags.numerator;
             break;
         case Kind::below:
             out.value = {Kind::above, 100 - no_flags.value.number};

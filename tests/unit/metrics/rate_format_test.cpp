@@ -46,6 +46,30 @@ TEST(RateFormat, BandIsConfigurableAndZeroCodesNothing) {
     EXPECT_EQ(rate_text(100, 100, 0), "100%");
 }
 
+// Audit (issue 14, item 1): "<5%" of a group of 10 to 20 could only be 0 of them. The band is
+// widened until it holds two counts: 0 or 1 of 10 is "<11%", and so is neither 2 of 10.
+TEST(RateFormat, ABandNeverHoldsASingleCount) {
+    EXPECT_EQ(rate_text(0, 10), "<11%");
+    EXPECT_EQ(rate_text(1, 10), "<11%");
+    EXPECT_EQ(rate_text(2, 10), "20%");
+    EXPECT_EQ(rate_text(9, 10), ">89%");
+    EXPECT_EQ(rate_text(10, 10), ">89%");
+    EXPECT_EQ(rate_text(0, 20), "<6%");
+    EXPECT_EQ(rate_text(1, 20), "<6%");  // 5%: inside the widened band
+    EXPECT_EQ(rate_text(0, 21), "<5%");  // 5% of 21 is 1.05: 0 and 1 are both below
+    EXPECT_EQ(rate_text(1, 21), "<5%");
+    for (std::int64_t d = 10; d <= 200; ++d) {
+        int below = 0, above = 0;
+        for (std::int64_t n = 0; n <= d; ++n) {
+            const auto v = rate_value(n, d, 5);
+            below += v.kind == DisplayValue::Kind::below;
+            above += v.kind == DisplayValue::Kind::above;
+        }
+        EXPECT_GE(below, 2) << d;
+        EXPECT_GE(above, 2) << d;
+    }
+}
+
 TEST(RateFormat, NoDenominatorIsNoData) {
     EXPECT_EQ(rate_value(0, 0, 5).kind, DisplayValue::Kind::no_data);
     EXPECT_EQ(to_text(rate_value(0, 0, 5), "*", "n/a"), "n/a");

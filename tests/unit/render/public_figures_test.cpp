@@ -31,8 +31,12 @@ TEST(PublicFigures, EveryMeasureIsPublishedOnceForSchoolsAndDistrict) {
 }
 
 TEST(AnyFlagCell, IsTheComplementOfNoFlagsCodedTheOtherWay) {
-    metrics::PublishedCell cell{{Kind::number, 200}, {Kind::percent, 62}, {}};
+    metrics::PublishedCell cell{{Kind::number, 200}, {Kind::percent, 62}, {}, 124, 200};
     EXPECT_EQ(any_flag_cell(cell).value, (DisplayValue{Kind::percent, 38}));
+    // Audit (issue 14, item 7): rounded from its own count. 45 of 72 without flags is 62.5% →
+    // 63%; 27 of 72 with one is 37.5% → 38%, not 100 - 63.
+    const metrics::PublishedCell half{{Kind::number, 72}, {Kind::percent, 63}, {}, 45, 72};
+    EXPECT_EQ(any_flag_cell(half).value, (DisplayValue{Kind::percent, 38}));
     cell.value = {Kind::below, 5};
     EXPECT_EQ(any_flag_cell(cell).value, (DisplayValue{Kind::above, 95}));
     cell.value = {Kind::above, 95};
