@@ -1,21 +1,22 @@
-// One run of the weekly digests for a channel, from the store to the outbox (or to previews):
+// One run of the weekly digests for a channel, from the store to the outbox (or to previews), in
+// named stages (weekly_digests.cpp):
 //
-//   1. choose the week's snapshots (week_snapshots.h);
-//   2. stream every student of the snapshot on all cores: indicators now and before the week,
-//      what changed, this week's attendance (child_week.h);
-//   3. decide who may hear about whom (recipient_set.h), honouring the opt-outs Homeroom recorded
-//      itself (opt_out_repository.h) on top of the snapshot's flags;
-//   4. word and render one digest per mailbox (digest.h), in batches on all cores, and turn each
-//      into the exact bytes of an email (mail_message.h) with a signed unsubscribe link — or,
-//      for SMS, one short text per phone with short links "<base_url>/s/<code>" to the pages
-//      (sms_digest_message.h);
-//   5. check what earlier runs queued against the latest snapshot's consent (outbox_recheck.h):
-//      rebuild this week's messages whose students changed, cancel those that may no longer be
-//      sent;
-//   6. queue each batch in one transaction, keyed by (contact, week, kind, channel) so that a
-//      second run queues nothing, together with the short links its texts carry (a text whose
-//      code would collide gets the full page URLs instead) — or, for a dry run, write previews
-//      and queue nothing.
+//   1. load_week: choose the week's snapshots (week_snapshots.h) and stream every student of the
+//      snapshot on all cores: indicators now and before the week, what changed, this week's
+//      attendance (child_week.h);
+//   2. decide_recipients: who may hear about whom (recipient_set.h), by the latest snapshot's
+//      consent and the opt-outs Homeroom recorded itself (opt_out_repository.h) on top of its
+//      flags;
+//   3. recheck_queued: what earlier runs queued, against that consent (outbox_recheck.h): this
+//      week's messages whose students changed are to be rebuilt, those that may no longer be sent
+//      cancelled;
+//   4. Composer::render: word and render one digest per mailbox (digest.h), in batches on all
+//      cores, each the exact bytes of an email (mail_message.h) with a signed unsubscribe link —
+//      or, for SMS, one short text per phone with short links "<base_url>/s/<code>" to the pages
+//      (sms_digest_message.h; a text whose code would collide gets the full page URLs);
+//   5. Composer::store: queue each batch in one transaction, keyed by (contact, week, kind,
+//      channel) so that a second run queues nothing, with the short links its texts carry — or,
+//      for a dry run, write previews and queue nothing.
 //
 // Delivery is not part of it: deliver_due.h sends what is due afterwards.
 #pragma once
