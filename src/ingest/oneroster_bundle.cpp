@@ -193,6 +193,37 @@ struct AgentRef {
     Position at;
 };
 
+// Hands the native gap files' records on, except their links: those are merged with the
+// export's own (a row of student_contacts.csv gives the rights of a link agents already made).
+class GapSink : public RecordSink {
+  public:
+    explicit GapSink(RecordSink& sink) : m_sink(sink) {}
+    std::vector<StudentContact> links;
+
+    void put(const School& r) override { m_sink.put(r); }
+    void put(const StaffMember& r) override { m_sink.put(r); }
+    void put(const Student& r) override { m_sink.put(r); }
+    void put(const Contact& r) override { m_sink.put(r); }
+    void put(const StudentContact& r) override { links.push_back(r); }
+    void put(const CalendarDay& r) override { m_sink.put(r); }
+    void put(const MarkingPeriod& r) override { m_sink.put(r); }
+    void put(const AttendanceRecord& r) override { m_sink.put(r); }
+    void put(const Section& r) override { m_sink.put(r); }
+    void put(const SectionEnrollment& r) override { m_sink.put(r); }
+    void put(const Mark& r) override { m_sink.put(r); }
+    void put(const AssessmentResult& r) override { m_sink.put(r); }
+    void put(const Incident& r) override { m_sink.put(r); }
+    void put(const DisciplineAction& r) override { m_sink.put(r); }
+    void put(const Partner& r) override { m_sink.put(r); }
+    void put(const PartnerRosterEntry& r) override { m_sink.put(r); }
+    void put(const Agreement& r) override { m_sink.put(r); }
+    void put(const PartnerConsent& r) override { m_sink.put(r); }
+    void put(const LearnerProfile& r) override { m_sink.put(r); }
+
+  private:
+    RecordSink& m_sink;
+};
+
 class OneRosterReader {
   public:
     OneRosterReader(fs::path dir, Date as_of, RecordSink& sink, Diagnostics& diags,
@@ -969,20 +1000,42 @@ void OneRosterReader::finish() {
                           " no birthDate, so the 18+ rule cannot be checked: " + list);
     }
     if (m_diags.has_errors())
-        return;  // nothing is handed on from a refused export
+        return;  // nothing is handed on from a refused export (gap files are read once it is)
 
-    std::size_t without_consent = 0;
-    std::unordered_set<std::string> linked;
-    for (const auto& l : m_links) linked.insert(l.contact_id);
-    without_consent = linked.size();
-    if (without_consent > 0)
+    // The native files beside the export, checked against what it defined.
+    KnownRecords known;
+    for (const auto& s : m_schools) known.schools.push_back(s.id);
+    for (const auto& s : m_staff) known.staff.push_back(s.id);
+    for (const auto& p : m_students) known.students.push_back(p.record);
+    known.contacts = m_contacts;
+    for (const auto& l : m_links) known.links.emplace_back(l.student_id, l.contact_id);
+    GapSink gap(m_sink);
+    BundleCounts gap_counts = read_native_gap_files(m_dir, m_as_of, known, gap, m_diags);
+    for (auto& row : gap_counts.rows_per_file) m_counts.rows_per_file.push_back(std::move(row));
+    if (m_diags.has_errors())
+        return;
+    std::unordered_set<std::string> granted;  // pairs student_contacts.csv gives
+    for (const auto& l : gap.links) granted.insert(l.student_id + '\x1f' + l.contact_id);
+    std::erase_if(m_links, [&](const StudentContact& l) {
+        return granted.count(l.student_id + '\x1f' + l.contact_id) > 0;
+    });
+    for (auto& l : gap.links) m_links.push_back(std::move(l));
+
+    // Channel consent is not read from any file yet, so every linked contact lacks it.
+    std::unordered_set<std::string> linked, with_rights;
+    for (const auto& l : m_links) {
+        linked.insert(l.contact_id);
+        if (l.educational_rights)
+            with_rights.insert(l.contact_id);
+    }
+    if (!linked.empty())
         m_diags.warning(
             "users.csv", 0, 0,
-            std::to_string(without_consent) + (without_consent == 1 ? " contact" : " contacts") +
-                " linked through agentSourcedIds " + (without_consent == 1 ? "has" : "have") +
-                " no educational rights and no email or SMS consent: OneRoster "
-                "does not carry them and Homeroom never infers them "
-                "(docs/oneroster.md)");
+            std::to_string(linked.size()) + (linked.size() == 1 ? " contact" : " contacts") +
+                " linked to students " + (linked.size() == 1 ? "has" : "have") +
+                " no email or SMS consent, " + std::to_string(linked.size() - with_rights.size()) +
+                " of them no educational rights either: OneRoster does not carry "
+                "them and Homeroom never infers them (docs/oneroster.md)");
 
     for (const auto& s : m_schools) m_sink.put(s);
     for (const auto& s : m_staff) m_sink.put(s);
@@ -1007,11 +1060,16 @@ BundleCounts OneRosterReader::run() {
             unknown.insert(name);
     }
     const auto& native = native_bundle_files();
-    for (const auto& name : unknown)
+    const auto& gap = native_gap_files();
+    for (const auto& name : unknown) {
+        if (std::find(gap.begin(), gap.end(), name) != gap.end())
+            continue;  // read by the native rules once the export is
         m_diags.warning(name, 0, 0,
                         std::find(native.begin(), native.end(), name) != native.end()
-                            ? "a native file beside a OneRoster export is not read yet; ignored"
+                            ? "not read beside a OneRoster export (the export's own files give "
+                              "these records); ignored"
                             : "not a file of a OneRoster 1.1 export; ignored");
+    }
     manifest();
     if (m_diags.has_errors())
         return std::move(m_counts);  // not an export this version can read

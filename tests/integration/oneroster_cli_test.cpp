@@ -44,8 +44,8 @@ TEST(OneRosterCli, AnExportIsRecognisedByItsManifestAndImported) {
               0u)
         << r.out;
     EXPECT_NE(r.out.find(", 1 warning)\n"), std::string::npos) << r.out;
-    EXPECT_NE(r.err.find("users.csv: warning: 4 contacts linked through agentSourcedIds have no "
-                         "educational rights and no email or SMS consent"),
+    EXPECT_NE(r.err.find("users.csv: warning: 4 contacts linked to students have no email or SMS "
+                         "consent, 4 of them no educational rights either"),
               std::string::npos)
         << r.err;
 
@@ -69,6 +69,32 @@ TEST(OneRosterCli, AnExportIsRecognisedByItsManifestAndImported) {
                     "SELECT count(*), sum(email_consent), sum(sms_consent), "
                     "group_concat(DISTINCT preferred_channel) FROM contacts"),
               "4|0|0|none\n");
+}
+
+TEST(OneRosterCli, NativeFilesBesideTheExportAreImportedWithSourcedIds) {
+    TempDir dir;
+    const std::string db = (dir / "h.db").string();
+    const auto bundle = dir / "export";
+    std::filesystem::copy(k_export, bundle, std::filesystem::copy_options::recursive);
+    write_file(bundle / "student_contacts.csv",
+               "student_id,contact_id,relationship,educational_rights\n"
+               "stu-1001,par-1,mother,Y\n");
+    write_file(bundle / "attendance.csv",
+               "student_id,date,status\nstu-2001,2026-01-12,unexcused\n");
+    const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("imported snapshot 2026-01-16: 67 rows from the OneRoster export", 0), 0u)
+        << r.out;
+    EXPECT_NE(r.err.find("4 contacts linked to students have no email or SMS consent, 3 of them "
+                         "no educational rights either"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(query(db,
+                    "SELECT student_id, contact_id, relationship, educational_rights FROM "
+                    "student_contacts WHERE educational_rights = 1"),
+              "stu-1001|par-1|mother|1\n");
+    EXPECT_EQ(query(db, "SELECT student_id, date, status FROM attendance"),
+              "stu-2001|2026-01-12|unexcused\n");
 }
 
 TEST(OneRosterCli, DryRunSaysTheFormatAndAppliesNothing) {

@@ -63,8 +63,8 @@ class OneRosterBundle : public ::testing::Test {
 };
 
 constexpr const char* k_consent_warning =
-    "users.csv: warning: 4 contacts linked through agentSourcedIds have no educational rights "
-    "and no email or SMS consent: OneRoster does not carry them and Homeroom never infers them "
+    "users.csv: warning: 4 contacts linked to students have no email or SMS consent, 4 of them "
+    "no educational rights either: OneRoster does not carry them and Homeroom never infers them "
     "(docs/oneroster.md)";
 
 TEST(OneRosterManifest, AFolderWithAManifestIsAOneRosterExport) {
@@ -283,12 +283,66 @@ TEST_F(OneRosterBundle, CrlfAndAByteOrderMarkReadTheSame) {
     EXPECT_EQ(m_records.schools.size(), 2u);
 }
 
-TEST_F(OneRosterBundle, NativeFilesBesideTheExportAreNotReadYetAndSaySo) {
-    write_file(m_dir / "attendance.csv", "student_id,date,status\n");
+TEST_F(OneRosterBundle, NativeFilesBesideTheExportGiveWhatOneRosterDoesNotCarry) {
+    write_file(m_dir / "student_contacts.csv",
+               "student_id,contact_id,relationship,educational_rights,lives_with,no_contact\n"
+               "stu-1001,par-1,mother,Y,Y,N\n"
+               "stu-1002,par-3,grandparent,N,N,Y\n");
+    write_file(m_dir / "attendance.csv",
+               "student_id,date,status,minutes_missed\nstu-2001,2026-01-12,unexcused,\n");
+    write_file(m_dir / "incidents.csv",
+               "incident_id,student_id,school_id,date,type\n"
+               "inc-1,stu-2002,sch-grant,2025-11-04,disruption\n");
+    EXPECT_EQ(errors(), Lines{});
+    EXPECT_EQ(warnings(), Lines{"users.csv: warning: 4 contacts linked to students have no email "
+                                "or SMS consent, 3 of them no educational rights either: "
+                                "OneRoster does not carry them and Homeroom never infers them "
+                                "(docs/oneroster.md)"});
+    // The native row gives the agents' link its rights; the other links stay without.
+    ASSERT_EQ(m_records.links.size(), 4u);
+    const auto ana = std::find_if(m_records.links.begin(), m_records.links.end(),
+                                  [](const StudentContact& l) { return l.contact_id == "par-1"; });
+    ASSERT_NE(ana, m_records.links.end());
+    EXPECT_EQ(ana->relationship, "mother");
+    EXPECT_TRUE(ana->educational_rights);
+    EXPECT_TRUE(ana->lives_with);
+    const auto sam = std::find_if(m_records.links.begin(), m_records.links.end(),
+                                  [](const StudentContact& l) { return l.contact_id == "par-3"; });
+    EXPECT_TRUE(sam->no_contact);
+    ASSERT_EQ(m_records.attendance.size(), 1u);
+    EXPECT_EQ(m_records.attendance[0].student_id, "stu-2001");
+    EXPECT_EQ(m_records.attendance[0].status, AttendanceStatus::unexcused);
+    ASSERT_EQ(m_records.incidents.size(), 1u);
+    EXPECT_EQ(m_records.incidents[0].school_id, "sch-grant");
+}
+
+TEST_F(OneRosterBundle, ANativeFileBesideTheExportNamesTheOneRosterFileItReferencesInto) {
+    write_file(m_dir / "attendance.csv", "student_id,date,status\nstu-9999,2026-01-12,unexcused\n");
+    write_file(m_dir / "incidents.csv",
+               "incident_id,student_id,school_id,date,type\n"
+               "inc-1,stu-2002,sch-nope,2025-11-04,disruption\n");
+    write_file(m_dir / "partner_consents.csv",
+               "student_id,partner_id,contact_id,granted,date\n"
+               "stu-2001,,par-1,Y,2025-09-01\n");
+    EXPECT_EQ(errors(),
+              (Lines{"attendance.csv:2:1: error: student_id: no student with id \"stu-9999\" in "
+                     "users.csv",
+                     "incidents.csv:2:16: error: school_id: no school with id \"sch-nope\" in "
+                     "orgs.csv",
+                     "partner_consents.csv:2:10: error: partner_id: a value is required",
+                     "partner_consents.csv:2:11: error: contact_id: contact \"par-1\" is not "
+                     "linked to student \"stu-2001\" in student_contacts.csv or agentSourcedIds "
+                     "in users.csv"}));
+    EXPECT_TRUE(m_records.students.empty());
+}
+
+TEST_F(OneRosterBundle, NativeFilesOfRecordsTheExportDefinesAreIgnoredWithAWarning) {
+    write_file(m_dir / "students.csv", "student_id\n");
     const Lines w = warnings();
+    ASSERT_FALSE(w.empty());
     EXPECT_EQ(w.front(),
-              "attendance.csv: warning: a native file beside a OneRoster export is not read yet; "
-              "ignored");
+              "students.csv: warning: not read beside a OneRoster export (the export's "
+              "own files give these records); ignored");
 }
 
 }  // namespace
