@@ -41,10 +41,10 @@ const std::vector<std::string>& native_bundle_files() {
 
 const std::vector<std::string>& native_gap_files() {
     static const std::vector<std::string> k_files = {
-        "student_contacts.csv", "calendar.csv",        "attendance.csv",
-        "assessments.csv",      "incidents.csv",       "discipline_actions.csv",
-        "partners.csv",         "partner_rosters.csv", "agreements.csv",
-        "partner_consents.csv", "learner_profiles.csv"};
+        "contacts.csv",           "student_contacts.csv", "calendar.csv",
+        "attendance.csv",         "assessments.csv",      "incidents.csv",
+        "discipline_actions.csv", "partners.csv",         "partner_rosters.csv",
+        "agreements.csv",         "partner_consents.csv", "learner_profiles.csv"};
     return k_files;
 }
 
@@ -97,7 +97,7 @@ class BundleReader {
     void schools(), staff(), students(), contacts(), student_contacts(), calendar(),
         marking_periods(), sections(), section_enrollments(), attendance(), marks(), assessments(),
         incidents(), discipline_actions(), partners(), partner_rosters(), agreements(),
-        partner_consents(), learner_profiles();
+        partner_consents(), learner_profiles(), contact_consents();
 
     // Reference checks: report "COLUMN: no X with id "..." in FILE" and return null/false.
     const StudentInfo* student_ref(TableReader& t, std::size_t column, const std::string& id);
@@ -118,8 +118,9 @@ class BundleReader {
         m_partners, m_agreements, m_profiles, m_assessment_keys, m_roster_keys, m_consent_keys;
     std::unordered_map<std::string, StudentInfo> m_students;
     std::unordered_map<std::string, ContactInfo> m_contacts;
-    std::unordered_set<std::string> m_links;       // student \x1f contact
-    std::unordered_set<std::string> m_links_read;  // those of student_contacts.csv
+    std::unordered_set<std::string> m_links;                    // student \x1f contact
+    std::unordered_set<std::string> m_links_read;               // those of student_contacts.csv
+    std::unordered_map<std::string, Contact> m_known_contacts;  // a OneRoster export's
     bool m_gap_files_only = false;  // beside a OneRoster export: a missing file is no news
     // Where references point, as diagnostics name them.
     struct Files {
@@ -447,6 +448,89 @@ void BundleReader::contacts() {
             return false;
         }
         m_contacts.emplace(c.id, ContactInfo{!c.email.empty(), !c.mobile.empty()});
+        m_sink.put(c);
+        return true;
+    });
+}
+
+// Beside a OneRoster export: contacts.csv gives what users.csv cannot, the channel and its
+// consent, for contacts the export defined. Names, email and mobile, when given, replace the
+// export's; absent, the export's stay.
+void BundleReader::contact_consents() {
+    enum : std::size_t {
+        id,
+        first,
+        last,
+        email,
+        mobile,
+        language,
+        channel,
+        email_consent,
+        sms_consent,
+        email_out,
+        sms_out,
+        address,
+        city,
+        state,
+        postal
+    };
+    static constexpr std::array<ColumnSpec, 15> k_columns = {{{"contact_id", true},
+                                                              {"first_name", false},
+                                                              {"last_name", false},
+                                                              {"email", false},
+                                                              {"mobile", false},
+                                                              {"preferred_language", false},
+                                                              {"preferred_channel", true},
+                                                              {"email_consent", false},
+                                                              {"sms_consent", false},
+                                                              {"email_opted_out", false},
+                                                              {"sms_opted_out", false},
+                                                              {"address", false},
+                                                              {"city", false},
+                                                              {"state", false},
+                                                              {"postal_code", false}}};
+    std::unordered_set<std::string> seen;
+    read_file("contacts.csv", false, k_columns, [&](TableReader& t) {
+        const std::string contact_id = t.id(id);
+        const auto known = m_known_contacts.find(contact_id);
+        ref(t, id, contact_id, known != m_known_contacts.end(), "contact", m_files.contacts);
+        Contact c = known != m_known_contacts.end() ? known->second : Contact{};
+        if (t.present(first))
+            c.first_name = t.text(first);
+        if (t.present(last))
+            c.last_name = t.text(last);
+        if (t.present(email))
+            c.email = t.email(email);
+        if (t.present(mobile))
+            c.mobile = t.phone(mobile);
+        if (t.present(language))
+            c.preferred_language = t.language(language);
+        c.preferred_channel = t.code(channel, vocab::k_channels);
+        c.email_consent = t.boolean(email_consent).value_or(false);
+        c.sms_consent = t.boolean(sms_consent).value_or(false);
+        c.email_opted_out = t.boolean(email_out).value_or(false);
+        c.sms_opted_out = t.boolean(sms_out).value_or(false);
+        if (t.present(address))
+            c.address = t.text(address);
+        if (t.present(city))
+            c.city = t.text(city);
+        if (t.present(state))
+            c.state = t.text(state);
+        if (t.present(postal))
+            c.postal_code = t.text(postal);
+        const bool wants_email = c.preferred_channel == "email" || c.preferred_channel == "both";
+        const bool wants_sms = c.preferred_channel == "sms" || c.preferred_channel == "both";
+        if (known != m_known_contacts.end() && wants_email && c.email.empty())
+            t.error(channel, "\"" + c.preferred_channel +
+                                 "\" needs an email address (none here or in users.csv)");
+        if (known != m_known_contacts.end() && wants_sms && c.mobile.empty())
+            t.error(channel, "\"" + c.preferred_channel +
+                                 "\" needs a mobile number (none here or as sms in users.csv)");
+        if (!contact_id.empty() && !seen.insert(contact_id).second)
+            duplicate(t, id, "contact_id", "\"" + contact_id + "\"");
+        if (!t.row_ok())
+            return false;
+        m_contacts[contact_id] = ContactInfo{!c.email.empty(), !c.mobile.empty()};
         m_sink.put(c);
         return true;
     });
@@ -983,8 +1067,11 @@ BundleCounts BundleReader::run_gap_files(const KnownRecords& known) {
     for (const auto& s : known.students)
         m_students.emplace(s.id, StudentInfo{static_cast<std::uint32_t>(m_students.size()),
                                              s.school_id, s.entry_date, s.birth_date, s.exit_date});
-    for (const auto& c : known.contacts)
+    for (const auto& c : known.contacts) {
         m_contacts.emplace(c.id, ContactInfo{!c.email.empty(), !c.mobile.empty()});
+        m_known_contacts.emplace(c.id, c);
+    }
+    contact_consents();
     for (const auto& [student, contact] : known.links) m_links.insert(student + '\x1f' + contact);
     student_contacts();
     calendar();

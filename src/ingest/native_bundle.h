@@ -41,8 +41,10 @@ struct KnownRecords {
 };
 
 // The native files read beside a OneRoster export, in the order they are read: the ones that
-// carry what OneRoster does not (attendance, discipline, assessments, calendars, rights and
-// restrictions, partners). Their ids are the export's sourcedIds.
+// carry what OneRoster does not (channel consent, attendance, discipline, assessments,
+// calendars, rights and restrictions, partners). Their ids are the export's sourcedIds; a row of
+// contacts.csv completes a contact of the export (its channel and consent) and is handed on as
+// the whole contact.
 const std::vector<std::string>& native_gap_files();
 
 // Reads those of `native_gap_files()` that are in `dir` (a missing one is no problem) by the

@@ -199,11 +199,12 @@ class GapSink : public RecordSink {
   public:
     explicit GapSink(RecordSink& sink) : m_sink(sink) {}
     std::vector<StudentContact> links;
+    std::vector<Contact> contacts;  // completed by contacts.csv
 
     void put(const School& r) override { m_sink.put(r); }
     void put(const StaffMember& r) override { m_sink.put(r); }
     void put(const Student& r) override { m_sink.put(r); }
-    void put(const Contact& r) override { m_sink.put(r); }
+    void put(const Contact& r) override { contacts.push_back(r); }
     void put(const StudentContact& r) override { links.push_back(r); }
     void put(const CalendarDay& r) override { m_sink.put(r); }
     void put(const MarkingPeriod& r) override { m_sink.put(r); }
@@ -1014,6 +1015,9 @@ void OneRosterReader::finish() {
     for (auto& row : gap_counts.rows_per_file) m_counts.rows_per_file.push_back(std::move(row));
     if (m_diags.has_errors())
         return;
+    std::unordered_map<std::string, std::size_t> contact_index;
+    for (std::size_t i = 0; i < m_contacts.size(); ++i) contact_index.emplace(m_contacts[i].id, i);
+    for (auto& c : gap.contacts) m_contacts[contact_index.at(c.id)] = std::move(c);
     std::unordered_set<std::string> granted;  // pairs student_contacts.csv gives
     for (const auto& l : gap.links) granted.insert(l.student_id + '\x1f' + l.contact_id);
     std::erase_if(m_links, [&](const StudentContact& l) {
@@ -1021,21 +1025,28 @@ void OneRosterReader::finish() {
     });
     for (auto& l : gap.links) m_links.push_back(std::move(l));
 
-    // Channel consent is not read from any file yet, so every linked contact lacks it.
-    std::unordered_set<std::string> linked, with_rights;
+    // What is left without consent or rights: never inferred from a roster link.
+    std::unordered_set<std::string> linked, with_consent, with_rights;
+    for (const auto& c : m_contacts)
+        if (c.email_consent || c.sms_consent)
+            with_consent.insert(c.id);
     for (const auto& l : m_links) {
         linked.insert(l.contact_id);
         if (l.educational_rights)
             with_rights.insert(l.contact_id);
     }
-    if (!linked.empty())
-        m_diags.warning(
-            "users.csv", 0, 0,
-            std::to_string(linked.size()) + (linked.size() == 1 ? " contact" : " contacts") +
-                " linked to students " + (linked.size() == 1 ? "has" : "have") +
-                " no email or SMS consent, " + std::to_string(linked.size() - with_rights.size()) +
-                " of them no educational rights either: OneRoster does not carry "
-                "them and Homeroom never infers them (docs/oneroster.md)");
+    std::size_t no_consent = 0, no_rights = 0;
+    for (const auto& id : linked) {
+        no_consent += with_consent.count(id) == 0;
+        no_rights += with_rights.count(id) == 0;
+    }
+    if (no_consent > 0 || no_rights > 0)
+        m_diags.warning("users.csv", 0, 0,
+                        "of " + std::to_string(linked.size()) + " contacts linked to students, " +
+                            std::to_string(no_consent) + " have no email or SMS consent and " +
+                            std::to_string(no_rights) +
+                            " no educational rights: OneRoster does not carry them and Homeroom "
+                            "never infers them (docs/oneroster.md)");
 
     for (const auto& s : m_schools) m_sink.put(s);
     for (const auto& s : m_staff) m_sink.put(s);

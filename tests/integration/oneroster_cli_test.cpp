@@ -44,8 +44,8 @@ TEST(OneRosterCli, AnExportIsRecognisedByItsManifestAndImported) {
               0u)
         << r.out;
     EXPECT_NE(r.out.find(", 1 warning)\n"), std::string::npos) << r.out;
-    EXPECT_NE(r.err.find("users.csv: warning: 4 contacts linked to students have no email or SMS "
-                         "consent, 4 of them no educational rights either"),
+    EXPECT_NE(r.err.find("users.csv: warning: of 4 contacts linked to students, 4 have no email "
+                         "or SMS consent and 4 no educational rights"),
               std::string::npos)
         << r.err;
 
@@ -79,20 +79,26 @@ TEST(OneRosterCli, NativeFilesBesideTheExportAreImportedWithSourcedIds) {
     write_file(bundle / "student_contacts.csv",
                "student_id,contact_id,relationship,educational_rights\n"
                "stu-1001,par-1,mother,Y\n");
+    write_file(bundle / "contacts.csv",
+               "contact_id,preferred_channel,email_consent\npar-1,email,Y\n");
     write_file(bundle / "attendance.csv",
                "student_id,date,status\nstu-2001,2026-01-12,unexcused\n");
     const auto r = run_homeroom({"--db", db, "import", bundle.string(), "--as-of", "2026-01-16"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out.rfind("imported snapshot 2026-01-16: 67 rows from the OneRoster export", 0), 0u)
+    EXPECT_EQ(r.out.rfind("imported snapshot 2026-01-16: 68 rows from the OneRoster export", 0), 0u)
         << r.out;
-    EXPECT_NE(r.err.find("4 contacts linked to students have no email or SMS consent, 3 of them "
-                         "no educational rights either"),
+    EXPECT_NE(r.err.find("of 4 contacts linked to students, 3 have no email or SMS consent and "
+                         "3 no educational rights"),
               std::string::npos)
         << r.err;
     EXPECT_EQ(query(db,
                     "SELECT student_id, contact_id, relationship, educational_rights FROM "
                     "student_contacts WHERE educational_rights = 1"),
               "stu-1001|par-1|mother|1\n");
+    EXPECT_EQ(query(db,
+                    "SELECT contact_id, first_name, preferred_channel, email_consent FROM "
+                    "contacts WHERE email_consent = 1"),
+              "par-1|Rosa|email|1\n");
     EXPECT_EQ(query(db, "SELECT student_id, date, status FROM attendance"),
               "stu-2001|2026-01-12|unexcused\n");
 }

@@ -63,8 +63,8 @@ class OneRosterBundle : public ::testing::Test {
 };
 
 constexpr const char* k_consent_warning =
-    "users.csv: warning: 4 contacts linked to students have no email or SMS consent, 4 of them "
-    "no educational rights either: OneRoster does not carry them and Homeroom never infers them "
+    "users.csv: warning: of 4 contacts linked to students, 4 have no email or SMS consent and 4 "
+    "no educational rights: OneRoster does not carry them and Homeroom never infers them "
     "(docs/oneroster.md)";
 
 TEST(OneRosterManifest, AFolderWithAManifestIsAOneRosterExport) {
@@ -294,9 +294,9 @@ TEST_F(OneRosterBundle, NativeFilesBesideTheExportGiveWhatOneRosterDoesNotCarry)
                "incident_id,student_id,school_id,date,type\n"
                "inc-1,stu-2002,sch-grant,2025-11-04,disruption\n");
     EXPECT_EQ(errors(), Lines{});
-    EXPECT_EQ(warnings(), Lines{"users.csv: warning: 4 contacts linked to students have no email "
-                                "or SMS consent, 3 of them no educational rights either: "
-                                "OneRoster does not carry them and Homeroom never infers them "
+    EXPECT_EQ(warnings(), Lines{"users.csv: warning: of 4 contacts linked to students, 4 have no "
+                                "email or SMS consent and 3 no educational rights: OneRoster "
+                                "does not carry them and Homeroom never infers them "
                                 "(docs/oneroster.md)"});
     // The native row gives the agents' link its rights; the other links stay without.
     ASSERT_EQ(m_records.links.size(), 4u);
@@ -314,6 +314,46 @@ TEST_F(OneRosterBundle, NativeFilesBesideTheExportGiveWhatOneRosterDoesNotCarry)
     EXPECT_EQ(m_records.attendance[0].status, AttendanceStatus::unexcused);
     ASSERT_EQ(m_records.incidents.size(), 1u);
     EXPECT_EQ(m_records.incidents[0].school_id, "sch-grant");
+}
+
+TEST_F(OneRosterBundle, ContactsCsvBesideTheExportGivesTheChannelAndItsConsent) {
+    write_file(m_dir / "contacts.csv",
+               "contact_id,preferred_channel,email_consent,sms_consent,preferred_language\n"
+               "par-1,both,Y,Y,es\n"
+               "par-4,email,N,,\n");
+    EXPECT_EQ(errors(), Lines{});
+    EXPECT_EQ(warnings(), Lines{"users.csv: warning: of 4 contacts linked to students, 3 have no "
+                                "email or SMS consent and 4 no educational rights: OneRoster "
+                                "does not carry them and Homeroom never infers them "
+                                "(docs/oneroster.md)"});
+    ASSERT_EQ(m_records.contacts.size(), 4u);
+    const Contact& rosa = m_records.contacts[0];
+    EXPECT_EQ(rosa.id, "par-1");
+    EXPECT_EQ(rosa.first_name, "Rosa");  // from users.csv
+    EXPECT_EQ(rosa.email, "rosa.reyes@example.com");
+    EXPECT_EQ(rosa.mobile, "+15551230001");
+    EXPECT_EQ(rosa.preferred_channel, "both");
+    EXPECT_EQ(rosa.preferred_language, "es");
+    EXPECT_TRUE(rosa.email_consent);
+    EXPECT_TRUE(rosa.sms_consent);
+    EXPECT_EQ(m_records.contacts[3].preferred_channel, "email");
+    EXPECT_FALSE(m_records.contacts[3].email_consent);
+    EXPECT_EQ(m_records.contacts[2].preferred_channel, "none");  // no row: nothing granted
+}
+
+TEST_F(OneRosterBundle, ContactsCsvBesideTheExportIsCheckedAgainstUsersCsv) {
+    write_file(m_dir / "contacts.csv",
+               "contact_id,preferred_channel,email_consent\n"
+               "par-3,email,Y\n"
+               "par-9,sms,N\n"
+               "stu-1001,none,N\n");
+    EXPECT_EQ(errors(),
+              (Lines{"contacts.csv:2:7: error: preferred_channel: \"email\" needs an email "
+                     "address (none here or in users.csv)",
+                     "contacts.csv:3:1: error: contact_id: no contact with id \"par-9\" in "
+                     "users.csv",
+                     "contacts.csv:4:1: error: contact_id: no contact with id \"stu-1001\" in "
+                     "users.csv"}));
 }
 
 TEST_F(OneRosterBundle, ANativeFileBesideTheExportNamesTheOneRosterFileItReferencesInto) {
