@@ -21,10 +21,20 @@ std::string utc_now() {
 
 }  // namespace
 
+BundleFormat resolve_format(const std::filesystem::path& dir, BundleFormat format) {
+    if (format != BundleFormat::automatic)
+        return format;
+    return ingest::has_oneroster_manifest(dir) ? BundleFormat::oneroster : BundleFormat::native;
+}
+
 ImportOutcome import_bundle(store::Database& db, const std::filesystem::path& dir, Date as_of,
-                            bool dry_run, const ingest::ImportProgress& progress) {
+                            bool dry_run, const ingest::ImportProgress& progress,
+                            BundleFormat format) {
     ImportOutcome outcome;
-    const std::string fingerprint = ingest::bundle_fingerprint(dir);
+    format = resolve_format(dir, format);
+    // The same files read by the other reader are another snapshot, never "unchanged".
+    const std::string fingerprint =
+        (format == BundleFormat::oneroster ? "oneroster:" : "") + ingest::bundle_fingerprint(dir);
     if (!dry_run) {
         const auto existing = store::SnapshotRepository(db).find(as_of);
         if (existing && existing->fingerprint == fingerprint) {
@@ -34,8 +44,11 @@ ImportOutcome import_bundle(store::Database& db, const std::filesystem::path& di
         }
     }
     store::SnapshotImport transaction(db, as_of, fingerprint, utc_now());
-    outcome.counts =
-        ingest::read_native_bundle(dir, as_of, transaction.sink(), outcome.diagnostics, progress);
+    outcome.counts = format == BundleFormat::oneroster
+                         ? ingest::read_oneroster_bundle(dir, as_of, transaction.sink(),
+                                                         outcome.diagnostics, progress)
+                         : ingest::read_native_bundle(dir, as_of, transaction.sink(),
+                                                      outcome.diagnostics, progress);
     outcome.snapshot_id = transaction.snapshot_id();
     if (outcome.diagnostics.has_errors()) {
         outcome.result = ImportResult::refused;

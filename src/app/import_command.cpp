@@ -11,18 +11,25 @@
 namespace homeroom::app {
 
 // Shared with `demo`: runs one import with progress and prints its diagnostics and outcome.
-int import_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
-                       Date as_of, bool dry_run, std::size_t max_errors) {
+namespace {
+
+int import_in_format(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
+                     Date as_of, bool dry_run, std::size_t max_errors, BundleFormat format) {
     const auto started = std::chrono::steady_clock::now();
     ProgressLine progress(ctx.err, ctx.terminal);
+    format = resolve_format(dir, format);
     ImportOutcome outcome = import_bundle(
-        db, dir, as_of, dry_run, [&](const std::string& file, std::size_t rows, bool finished) {
+        db, dir, as_of, dry_run,
+        [&](const std::string& file, std::size_t rows, bool finished) {
             const std::string text = "  " + file + ": " + with_thousands(rows) + " rows";
             if (finished)
                 progress.done(text);
             else
                 progress.update(text);
-        });
+        },
+        format);
+    const std::string source =
+        (format == BundleFormat::oneroster ? "the OneRoster export " : "") + dir.string();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const auto& diags = outcome.diagnostics;
@@ -39,17 +46,17 @@ int import_with_report(CommandContext& ctx, store::Database& db, const std::file
             return k_exit_ok;
         case ImportResult::refused:
             throw DataError("import refused: " + with_thousands(diags.error_count()) +
-                            (diags.error_count() == 1 ? " error" : " errors") + " in " +
-                            dir.string() + "; nothing was applied");
+                            (diags.error_count() == 1 ? " error" : " errors") + " in " + source +
+                            "; nothing was applied");
         case ImportResult::validated:
-            ctx.out << "dry run: " << rows << " rows in " << dir.string()
+            ctx.out << "dry run: " << rows << " rows in " << source
                     << " are valid; nothing was applied (" << timing << ")\n";
             return k_exit_ok;
         case ImportResult::applied:
         case ImportResult::replaced:
             ctx.out << (outcome.result == ImportResult::replaced ? "replaced" : "imported")
-                    << " snapshot " << as_of.to_string() << ": " << rows << " rows from "
-                    << dir.string() << " into " << db.path().string() << " (" << timing;
+                    << " snapshot " << as_of.to_string() << ": " << rows << " rows from " << source
+                    << " into " << db.path().string() << " (" << timing;
             if (diags.warning_count() > 0)
                 ctx.out << ", " << diags.warning_count()
                         << (diags.warning_count() == 1 ? " warning" : " warnings");
@@ -59,12 +66,25 @@ int import_with_report(CommandContext& ctx, store::Database& db, const std::file
     return k_exit_software;
 }
 
+}  // namespace
+
+// Shared with `demo` and the jobs: the format is chosen by the folder (resolve_format).
+int import_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
+                       Date as_of, bool dry_run, std::size_t max_errors) {
+    return import_in_format(ctx, db, dir, as_of, dry_run, max_errors, BundleFormat::automatic);
+}
+
 int run_import(CommandContext& ctx, const std::vector<std::string>& args) {
     CommandLine cl("import", "DIR",
-                   "Validate the native CSV bundle in DIR (docs/data-format.md) and store it as "
-                   "the snapshot of the --as-of date. All or nothing: any error applies nothing "
-                   "and is printed as FILE:LINE:COLUMN: error: MESSAGE (exit 65).");
+                   "Validate the bundle in DIR and store it as the snapshot of the --as-of date. "
+                   "The format is chosen by the folder: one with a manifest.csv is read as a "
+                   "OneRoster 1.1 CSV export (docs/oneroster.md), any other as the native CSV "
+                   "bundle (docs/data-format.md); --format forces one. All or nothing: any error "
+                   "applies nothing and is printed as FILE:LINE:COLUMN: error: MESSAGE (exit 65).");
     cl.value("as-of", "YYYY-MM-DD", "the date the bundle describes (required)", true)
+        .value("format", "native|oneroster",
+               "read DIR in this format (default: oneroster if DIR has a manifest.csv, else "
+               "native)")
         .value("max-errors", "N", "print at most N diagnostics (default 50)")
         .flag("dry-run", "validate everything, apply nothing");
     if (!cl.parse(args, ctx.out))
@@ -78,8 +98,19 @@ int run_import(CommandContext& ctx, const std::vector<std::string>& args) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
         throw NoInputError("cannot read bundle " + dir.string() + ": no such folder");
+    BundleFormat format = BundleFormat::automatic;
+    if (cl.has("format")) {
+        const std::string f = cl.get("format");
+        if (f == "native")
+            format = BundleFormat::native;
+        else if (f == "oneroster")
+            format = BundleFormat::oneroster;
+        else
+            throw UsageError("homeroom import: --format \"" + f +
+                             "\" is not one of: native, oneroster");
+    }
     store::Database db(ctx.db_path);
-    return import_with_report(ctx, db, dir, as_of, cl.has("dry-run"), max_errors);
+    return import_in_format(ctx, db, dir, as_of, cl.has("dry-run"), max_errors, format);
 }
 
 }  // namespace homeroom::app

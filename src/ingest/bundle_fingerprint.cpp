@@ -3,9 +3,11 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "ingest/native_bundle.h"
+#include "ingest/oneroster_bundle.h"
 #include "ingest/regular_file.h"
 
 namespace homeroom::ingest {
@@ -13,7 +15,13 @@ namespace homeroom::ingest {
 std::string bundle_fingerprint(const std::filesystem::path& dir) {
     Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
     std::vector<char> buffer(1 << 20);
-    for (const auto& name : native_bundle_files()) {
+    // Every file either reader takes (a missing one adds nothing, so a native bundle's
+    // fingerprint is what it always was).
+    std::vector<std::string> names = native_bundle_files();
+    for (const auto& name : oneroster_bundle_files())
+        if (std::find(names.begin(), names.end(), name) == names.end())
+            names.push_back(name);
+    for (const auto& name : names) {
         const auto path = dir / name;
         const FileCheck check = check_bundle_file(path);
         if (check.state == FileState::missing)

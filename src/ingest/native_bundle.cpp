@@ -39,6 +39,15 @@ const std::vector<std::string>& native_bundle_files() {
     return k_files;
 }
 
+const std::vector<std::string>& native_gap_files() {
+    static const std::vector<std::string> k_files = {
+        "contacts.csv",           "student_contacts.csv", "calendar.csv",
+        "attendance.csv",         "assessments.csv",      "incidents.csv",
+        "discipline_actions.csv", "partners.csv",         "partner_rosters.csv",
+        "agreements.csv",         "partner_consents.csv", "learner_profiles.csv"};
+    return k_files;
+}
+
 std::size_t BundleCounts::total_rows() const {
     std::size_t n = 0;
     for (const auto& [file, rows] : rows_per_file) n += rows;
@@ -77,6 +86,8 @@ class BundleReader {
           m_progress(progress) {}
 
     BundleCounts run();
+    // Beside a OneRoster export: only the gap files, references checked against `known`.
+    BundleCounts run_gap_files(const KnownRecords& known);
 
   private:
     template <std::size_t N, typename RowFn>
@@ -86,7 +97,7 @@ class BundleReader {
     void schools(), staff(), students(), contacts(), student_contacts(), calendar(),
         marking_periods(), sections(), section_enrollments(), attendance(), marks(), assessments(),
         incidents(), discipline_actions(), partners(), partner_rosters(), agreements(),
-        partner_consents(), learner_profiles();
+        partner_consents(), learner_profiles(), contact_consents();
 
     // Reference checks: report "COLUMN: no X with id "..." in FILE" and return null/false.
     const StudentInfo* student_ref(TableReader& t, std::size_t column, const std::string& id);
@@ -107,7 +118,15 @@ class BundleReader {
         m_partners, m_agreements, m_profiles, m_assessment_keys, m_roster_keys, m_consent_keys;
     std::unordered_map<std::string, StudentInfo> m_students;
     std::unordered_map<std::string, ContactInfo> m_contacts;
-    std::unordered_set<std::string> m_links;  // student \x1f contact
+    std::unordered_set<std::string> m_links;                    // student \x1f contact
+    std::unordered_set<std::string> m_links_read;               // those of student_contacts.csv
+    std::unordered_map<std::string, Contact> m_known_contacts;  // a OneRoster export's
+    bool m_gap_files_only = false;  // beside a OneRoster export: a missing file is no news
+    // Where references point, as diagnostics name them.
+    struct Files {
+        std::string schools = "schools.csv", staff = "staff.csv", students = "students.csv",
+                    contacts = "contacts.csv", links = "student_contacts.csv";
+    } m_files;
     std::unordered_map<std::string, std::unordered_map<std::int32_t, bool>> m_calendar;
     std::unordered_map<std::string, std::uint32_t> m_sections, m_periods;
     std::unordered_set<std::uint64_t> m_enrollments, m_attendance_keys;
@@ -161,7 +180,9 @@ void BundleReader::read_file(const std::string& name, bool required,
         return;
     }
     if (check.state == FileState::missing) {
-        if (required) {
+        if (m_gap_files_only) {
+            return;
+        } else if (required) {
             m_diags.root_error(name, 0, 0, "required file is missing from the bundle");
             refuse_file(name);
         } else {
@@ -194,7 +215,7 @@ const StudentInfo* BundleReader::student_ref(TableReader& t, std::size_t column,
         if (was_refused("student", id))
             t.fail_quietly();
         else
-            t.error(column, "no student with id \"" + id + "\" in students.csv");
+            t.error(column, "no student with id \"" + id + "\" in " + m_files.students);
         return nullptr;
     }
     return &it->second;
@@ -266,7 +287,7 @@ void BundleReader::staff() {
         StaffMember s;
         s.id = t.id(id);
         s.school_id = t.id(school);
-        ref(t, school, s.school_id, m_schools.count(s.school_id) > 0, "school", "schools.csv");
+        ref(t, school, s.school_id, m_schools.count(s.school_id) > 0, "school", m_files.schools);
         s.first_name = t.text(first);
         s.last_name = t.text(last);
         s.email = t.email(email);
@@ -325,7 +346,7 @@ void BundleReader::students() {
         Student s;
         s.id = t.id(id);
         s.school_id = t.id(school);
-        ref(t, school, s.school_id, m_schools.count(s.school_id) > 0, "school", "schools.csv");
+        ref(t, school, s.school_id, m_schools.count(s.school_id) > 0, "school", m_files.schools);
         s.first_name = t.text(first);
         s.middle_name = t.text(middle);
         s.last_name = t.text(last);
@@ -432,6 +453,89 @@ void BundleReader::contacts() {
     });
 }
 
+// Beside a OneRoster export: contacts.csv gives what users.csv cannot, the channel and its
+// consent, for contacts the export defined. Names, email and mobile, when given, replace the
+// export's; absent, the export's stay.
+void BundleReader::contact_consents() {
+    enum : std::size_t {
+        id,
+        first,
+        last,
+        email,
+        mobile,
+        language,
+        channel,
+        email_consent,
+        sms_consent,
+        email_out,
+        sms_out,
+        address,
+        city,
+        state,
+        postal
+    };
+    static constexpr std::array<ColumnSpec, 15> k_columns = {{{"contact_id", true},
+                                                              {"first_name", false},
+                                                              {"last_name", false},
+                                                              {"email", false},
+                                                              {"mobile", false},
+                                                              {"preferred_language", false},
+                                                              {"preferred_channel", true},
+                                                              {"email_consent", false},
+                                                              {"sms_consent", false},
+                                                              {"email_opted_out", false},
+                                                              {"sms_opted_out", false},
+                                                              {"address", false},
+                                                              {"city", false},
+                                                              {"state", false},
+                                                              {"postal_code", false}}};
+    std::unordered_set<std::string> seen;
+    read_file("contacts.csv", false, k_columns, [&](TableReader& t) {
+        const std::string contact_id = t.id(id);
+        const auto known = m_known_contacts.find(contact_id);
+        ref(t, id, contact_id, known != m_known_contacts.end(), "contact", m_files.contacts);
+        Contact c = known != m_known_contacts.end() ? known->second : Contact{};
+        if (t.present(first))
+            c.first_name = t.text(first);
+        if (t.present(last))
+            c.last_name = t.text(last);
+        if (t.present(email))
+            c.email = t.email(email);
+        if (t.present(mobile))
+            c.mobile = t.phone(mobile);
+        if (t.present(language))
+            c.preferred_language = t.language(language);
+        c.preferred_channel = t.code(channel, vocab::k_channels);
+        c.email_consent = t.boolean(email_consent).value_or(false);
+        c.sms_consent = t.boolean(sms_consent).value_or(false);
+        c.email_opted_out = t.boolean(email_out).value_or(false);
+        c.sms_opted_out = t.boolean(sms_out).value_or(false);
+        if (t.present(address))
+            c.address = t.text(address);
+        if (t.present(city))
+            c.city = t.text(city);
+        if (t.present(state))
+            c.state = t.text(state);
+        if (t.present(postal))
+            c.postal_code = t.text(postal);
+        const bool wants_email = c.preferred_channel == "email" || c.preferred_channel == "both";
+        const bool wants_sms = c.preferred_channel == "sms" || c.preferred_channel == "both";
+        if (known != m_known_contacts.end() && wants_email && c.email.empty())
+            t.error(channel, "\"" + c.preferred_channel +
+                                 "\" needs an email address (none here or in users.csv)");
+        if (known != m_known_contacts.end() && wants_sms && c.mobile.empty())
+            t.error(channel, "\"" + c.preferred_channel +
+                                 "\" needs a mobile number (none here or as sms in users.csv)");
+        if (!contact_id.empty() && !seen.insert(contact_id).second)
+            duplicate(t, id, "contact_id", "\"" + contact_id + "\"");
+        if (!t.row_ok())
+            return false;
+        m_contacts[contact_id] = ContactInfo{!c.email.empty(), !c.mobile.empty()};
+        m_sink.put(c);
+        return true;
+    });
+}
+
 void BundleReader::student_contacts() {
     enum : std::size_t { student, contact, relationship, rights, lives, no_contact, consent };
     static constexpr std::array<ColumnSpec, 7> k_columns = {{{"student_id", true},
@@ -447,7 +551,7 @@ void BundleReader::student_contacts() {
         student_ref(t, student, l.student_id);
         l.contact_id = t.id(contact);
         ref(t, contact, l.contact_id, m_contacts.count(l.contact_id) > 0, "contact",
-            "contacts.csv");
+            m_files.contacts);
         l.relationship = t.code(relationship, vocab::k_relationships);
         l.educational_rights = t.boolean(rights).value_or(false);
         l.lives_with = t.boolean(lives).value_or(false);
@@ -457,7 +561,8 @@ void BundleReader::student_contacts() {
             refuse("link", l.student_id + '\x1f' + l.contact_id);
             return false;
         }
-        if (!m_links.insert(l.student_id + '\x1f' + l.contact_id).second) {
+        m_links.insert(l.student_id + '\x1f' + l.contact_id);
+        if (!m_links_read.insert(l.student_id + '\x1f' + l.contact_id).second) {
             duplicate(t, contact, "link of student \"" + l.student_id + "\" and contact",
                       "\"" + l.contact_id + "\"");
             return false;
@@ -474,7 +579,7 @@ void BundleReader::calendar() {
     read_file("calendar.csv", false, k_columns, [&](TableReader& t) {
         CalendarDay d;
         d.school_id = t.id(school);
-        ref(t, school, d.school_id, m_schools.count(d.school_id) > 0, "school", "schools.csv");
+        ref(t, school, d.school_id, m_schools.count(d.school_id) > 0, "school", m_files.schools);
         const auto day = t.date(date);
         d.instructional = t.boolean(instructional).value_or(true);
         if (!t.row_ok())
@@ -528,12 +633,12 @@ void BundleReader::sections() {
         Section s;
         s.id = t.id(id);
         s.school_id = t.id(school);
-        ref(t, school, s.school_id, m_schools.count(s.school_id) > 0, "school", "schools.csv");
+        ref(t, school, s.school_id, m_schools.count(s.school_id) > 0, "school", m_files.schools);
         s.course_code = t.id(course);
         s.course_title = t.text(title);
         s.subject = t.code(subject, vocab::k_subjects);
         s.staff_id = t.id(teacher);
-        ref(t, teacher, s.staff_id, m_staff.count(s.staff_id) > 0, "staff member", "staff.csv");
+        ref(t, teacher, s.staff_id, m_staff.count(s.staff_id) > 0, "staff member", m_files.staff);
         if (!s.id.empty() && m_sections.count(s.id))
             duplicate(t, id, "section_id", "\"" + s.id + "\"");
         if (!t.row_ok()) {
@@ -714,7 +819,7 @@ void BundleReader::incidents() {
         i.student_id = t.id(student);
         student_ref(t, student, i.student_id);
         i.school_id = t.id(school);
-        ref(t, school, i.school_id, m_schools.count(i.school_id) > 0, "school", "schools.csv");
+        ref(t, school, i.school_id, m_schools.count(i.school_id) > 0, "school", m_files.schools);
         const auto d = t.date(date);
         not_after_as_of(t, date, d);
         i.type = t.code(type, vocab::k_incident_types);
@@ -873,7 +978,7 @@ void BundleReader::partner_consents() {
             t.fail_quietly();
         else if (!c.contact_id.empty() && !c.student_id.empty() && !m_links.count(link))
             t.error(contact, "contact \"" + c.contact_id + "\" is not linked to student \"" +
-                                 c.student_id + "\" in student_contacts.csv");
+                                 c.student_id + "\" in " + m_files.links);
         c.granted = t.boolean(granted).value_or(false);
         const auto d = t.date(date);
         not_after_as_of(t, date, d);
@@ -953,7 +1058,43 @@ BundleCounts BundleReader::run() {
     return std::move(m_counts);
 }
 
+BundleCounts BundleReader::run_gap_files(const KnownRecords& known) {
+    m_gap_files_only = true;
+    m_files = {"orgs.csv", "users.csv", "users.csv", "users.csv",
+               "student_contacts.csv or agentSourcedIds in users.csv"};
+    m_schools.insert(known.schools.begin(), known.schools.end());
+    m_staff.insert(known.staff.begin(), known.staff.end());
+    for (const auto& s : known.students)
+        m_students.emplace(s.id, StudentInfo{static_cast<std::uint32_t>(m_students.size()),
+                                             s.school_id, s.entry_date, s.birth_date, s.exit_date});
+    for (const auto& c : known.contacts) {
+        m_contacts.emplace(c.id, ContactInfo{!c.email.empty(), !c.mobile.empty()});
+        m_known_contacts.emplace(c.id, c);
+    }
+    contact_consents();
+    for (const auto& [student, contact] : known.links) m_links.insert(student + '\x1f' + contact);
+    student_contacts();
+    calendar();
+    attendance();
+    assessments();
+    incidents();
+    discipline_actions();
+    partners();
+    partner_rosters();
+    agreements();
+    partner_consents();
+    learner_profiles();
+    return std::move(m_counts);
+}
+
 }  // namespace
+
+BundleCounts read_native_gap_files(const fs::path& dir, Date as_of, const KnownRecords& known,
+                                   RecordSink& sink, Diagnostics& diags,
+                                   const ImportProgress& progress) {
+    BundleReader reader(dir, as_of, sink, diags, progress);
+    return reader.run_gap_files(known);
+}
 
 BundleCounts read_native_bundle(const fs::path& dir, Date as_of, RecordSink& sink,
                                 Diagnostics& diags, const ImportProgress& progress) {

@@ -45,7 +45,8 @@ std::string shown(std::string_view v) {
 
 }  // namespace
 
-TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Diagnostics& diags)
+TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Diagnostics& diags,
+                         HeaderSpelling spelling)
     : m_csv(&csv), m_columns(columns), m_diags(&diags), m_index(columns.size(), -1) {
     std::vector<CsvField> header;
     if (!csv.next(header)) {
@@ -56,7 +57,16 @@ TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Di
     }
     m_header_width = header.size();
     std::unordered_map<std::string, std::size_t> wanted;
-    for (std::size_t i = 0; i < columns.size(); ++i) wanted.emplace(columns[i].name, i);
+    for (std::size_t i = 0; i < columns.size(); ++i) wanted.emplace(lower(columns[i].name), i);
+    // The spec's columns the header does not name: what an unknown column may have meant.
+    std::vector<bool> named(columns.size(), false);
+    for (const auto& field : header)
+        if (const auto it = wanted.find(lower(trim(field.text))); it != wanted.end())
+            named[it->second] = true;
+    std::vector<std::string> unnamed;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (!named[i])
+            unnamed.emplace_back(columns[i].name);
 
     m_header_ok = true;
     std::vector<std::string> unknown;
@@ -78,8 +88,11 @@ TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Di
         const std::string name = lower(trim(text));
         const auto it = wanted.find(name);
         if (it == wanted.end()) {
-            diags.warning(csv.file_name(), header[f].line, header[f].column,
-                          "unknown column " + shown(trim(text)) + " is ignored");
+            std::string message = "unknown column " + shown(trim(text)) + " is ignored";
+            const std::string spelt = spelling ? spelling(trim(text)) : std::string(trim(text));
+            if (const auto near = closest_name(spelt, unnamed))
+                message += "; did you mean " + *near + "?";
+            diags.warning(csv.file_name(), header[f].line, header[f].column, message);
             unknown.push_back(name);
             unknown_columns.push_back(header[f].column);
             continue;

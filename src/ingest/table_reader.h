@@ -23,8 +23,15 @@ struct ColumnSpec {
 
 class TableReader {
   public:
-    // Reads the header. Reports missing required columns, repeated and unknown columns.
-    TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Diagnostics& diags);
+    // Spells a header name the way the specification would, before "did you mean" looks for the
+    // closest column (OneRoster: "GivenName" -> "FirstName"); identity when empty.
+    using HeaderSpelling = std::string (*)(std::string_view);
+
+    // Reads the header (names match the spec's without regard to case). Reports missing
+    // required columns, repeated columns, and unknown ones with the spec's column they most
+    // likely meant ("did you mean preferredFirstName?").
+    TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Diagnostics& diags,
+                HeaderSpelling spelling = nullptr);
 
     // False when the header is unusable (a required column is missing): rows are not read.
     bool header_ok() const { return m_header_ok; }
@@ -62,9 +69,13 @@ class TableReader {
     // refers to), and repeating it for every reference would bury the real problem.
     void fail_quietly() { m_row_ok = false; }
 
+    // Where the current row's field of `column` starts (line, column; column 0 if absent).
+    std::pair<int, int> position(std::size_t column) const;
+    // The field as written (trimmed); empty if the column is absent.
+    std::string_view raw(std::size_t column) const { return value(column); }
+
   private:
     std::string_view value(std::size_t column) const;  // trimmed; empty if column absent
-    std::pair<int, int> position(std::size_t column) const;
     bool require(std::size_t column);  // false (and an error if required) when absent
     std::string code_impl(std::size_t column, std::span<const std::string_view> allowed);
     std::string checked_text(std::size_t column, std::size_t max_length, bool multi_line);

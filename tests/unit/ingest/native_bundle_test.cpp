@@ -140,6 +140,16 @@ TEST_F(NativeBundle, RefusesAMissingRequiredColumnAndReadsNoRows) {
     EXPECT_TRUE(m_records.schools.empty());
 }
 
+// A misspelt optional column is not silently dropped: its warning names the column it likely is.
+TEST_F(NativeBundle, AnUnknownColumnNearAnUnnamedOneSaysDidYouMean) {
+    write_file(m_dir / "schools.csv",
+               "school_id,name,level,postal_cod\nS1,Maple,elementary,48201\n"
+               "S2,Cass,high,48202\n");
+    EXPECT_EQ(warnings(), Lines{"schools.csv:1:22: warning: unknown column \"postal_cod\" is "
+                                "ignored; did you mean postal_code?"});
+    EXPECT_EQ(m_diags.error_count(), 0u);
+}
+
 TEST_F(NativeBundle, MatchesHeadersCaseInsensitivelyAndWarnsAboutUnknownColumns) {
     write_file(
         m_dir / "schools.csv",
