@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/parallel_for.h"
 #include "metrics/student_changes.h"
 #include "metrics/student_indicators.h"
 #include "notify/outbox_recheck.h"
@@ -64,32 +65,6 @@ std::string trimmed_base_url(const std::string& url) {
         throw UsageError("[site] base_url must start with https:// or http://, not \"" + url +
                          "\"");
     return out;
-}
-
-// Runs `work(i)` for i in [0, n) on `threads` threads; the first exception is rethrown.
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& work) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto run = [&] {
-        for (std::size_t i = next++; i < n; i = next++) {
-            try {
-                work(i);
-            } catch (...) {
-                std::lock_guard lock(error_mutex);
-                if (!error)
-                    error = std::current_exception();
-                next = n;
-            }
-        }
-    };
-    const unsigned count = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < count; ++t) pool.emplace_back(run);
-    run();
-    for (auto& t : pool) t.join();
-    if (error)
-        std::rethrow_exception(error);
 }
 
 // The students of the snapshot and what each one's parents hear this week.

@@ -12,6 +12,7 @@
 
 #include "core/eligibility.h"
 #include "core/errors.h"
+#include "core/parallel_for.h"
 #include "metrics/group_aggregates.h"
 #include "metrics/school_calendar.h"
 #include "metrics/student_changes.h"
@@ -64,30 +65,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 bool printable_public_page(std::string_view path) {
     return ends_with(path, "/district.html") ||
            (path.find("/schools/") != std::string_view::npos && ends_with(path, ".html"));
-}
-
-// Runs `work(i)` for i in [0, n) on `threads` threads; rethrows the first exception.
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& work) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < std::max(1u, threads); ++t)
-        pool.emplace_back([&] {
-            for (std::size_t i = next++; i < n; i = next++) {
-                try {
-                    work(i);
-                } catch (...) {
-                    std::lock_guard lock(failure_mutex);
-                    if (!failure)
-                        failure = std::current_exception();
-                    next = n;
-                }
-            }
-        });
-    for (auto& t : pool) t.join();
-    if (failure)
-        std::rethrow_exception(failure);
 }
 
 }  // namespace
