@@ -13,19 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "core/ascii_text.h"
 #include "core/diagnostics.h"
 #include "core/errors.h"
 #include "core/ini_sections.h"
 
 namespace homeroom::app {
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 // Where a [dkim] setting is in the settings file, for messages like a compiler's:
 // "h.ini:14:7: error: dkim.key: ...". Without a file (or the key in it): "config: dkim.key: ...".
@@ -120,8 +114,8 @@ std::optional<notify::DkimSigner> load_dkim_settings(const Poco::Util::AbstractC
                              algorithm_code + "\"");
     }
     // DMARC passes on DKIM only when d= is the From domain or a parent of it.
-    const std::string from_domain = lower(from.address.substr(from.address.find('@') + 1));
-    const std::string d = lower(domain);
+    const std::string from_domain = ascii_lower(from.address.substr(from.address.find('@') + 1));
+    const std::string d = ascii_lower(domain);
     if (from_domain != d &&
         !(from_domain.size() > d.size() &&
           from_domain.compare(from_domain.size() - d.size(), d.size(), d) == 0 &&

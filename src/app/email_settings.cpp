@@ -3,29 +3,21 @@
 #include <Poco/Exception.h>
 
 #include "app/config_values.h"
+#include "core/ascii_text.h"
 #include "core/errors.h"
 #include "notify/recipient_address.h"
 #include "site/private_token.h"
 #include "store/settings_repository.h"
 
 namespace homeroom::app {
-namespace {
-
-std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
-}
-
-}  // namespace
+namespace {}  // namespace
 
 notify::MailAddress parse_mail_address(std::string_view text, std::string_view key) {
     notify::MailAddress out;
-    const std::string t = trim(text);
+    const std::string t(trim_blanks(text));
     const auto open = t.rfind('<');
     if (open != std::string::npos && !t.empty() && t.back() == '>') {
-        out.display_name = trim(std::string_view(t).substr(0, open));
+        out.display_name = std::string(trim_blanks(std::string_view(t).substr(0, open)));
         if (out.display_name.size() >= 2 && out.display_name.front() == '"' &&
             out.display_name.back() == '"')
             out.display_name = out.display_name.substr(1, out.display_name.size() - 2);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/ascii_text.h"
 #include "core/date.h"
 
 namespace homeroom::jobs {
@@ -24,12 +25,6 @@ constexpr std::array<std::string_view, 7> k_day_names = {"sun", "mon", "tue", "w
                                                          "thu", "fri", "sat"};
 constexpr std::array<std::string_view, 7> k_full_day_names = {
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // One field's grammar: its value range, its names, and how a range is written ("-" in cron,
 // ".." in OnCalendar).
@@ -58,7 +53,7 @@ std::optional<int> parse_number_or_name(std::string_view token, const FieldSpec&
         for (char c : token) value = value * 10 + (c - '0');
         return value;
     }
-    const std::string name = lower(token);
+    const std::string name = ascii_lower(token);
     if (spec.names_are_months)
         for (std::size_t i = 0; i < k_month_names.size(); ++i)
             if (name == k_month_names[i])
@@ -239,7 +234,7 @@ bool Schedule::matches_day(int month, int day_of_month, int weekday) const {
 }
 
 ScheduleParse parse_cron(std::string_view text) {
-    const std::string normalized = lower(trim(text));
+    const std::string normalized = ascii_lower(trim(text));
     static const std::array<std::pair<std::string_view, std::string_view>, 7> k_macros = {{
         {"@yearly", "0 0 1 1 *"},
         {"@annually", "0 0 1 1 *"},
@@ -298,7 +293,7 @@ ScheduleParse parse_cron(std::string_view text) {
 }
 
 ScheduleParse parse_on_calendar(std::string_view text) {
-    const std::string normalized = lower(trim(text));
+    const std::string normalized = ascii_lower(trim(text));
     static const std::array<std::pair<std::string_view, std::string_view>, 9> k_shorthands = {{
         {"minutely", "*-*-* *:*:00"},
         {"hourly", "*-*-* *:00:00"},

@@ -1,5 +1,7 @@
 #include "notify/dkim_signer.h"
 
+#include "core/ascii_text.h"
+
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -19,12 +21,6 @@ bool is_blank(char c) {
 
 char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = lower(c);
-    return out;
 }
 
 // Runs of blanks as one space, blanks at both ends dropped.
@@ -107,7 +103,7 @@ std::vector<HeaderField> header_fields(std::string_view headers) {
         } else {
             auto name = line.substr(0, line.find(':'));
             while (!name.empty() && is_blank(name.back())) name.remove_suffix(1);
-            fields.push_back({lower(name), line});
+            fields.push_back({ascii_lower(name), line});
         }
         start = end;
     }
@@ -179,7 +175,7 @@ std::string dkim_relaxed_header(std::string_view field) {
             value += rest[i];
         }
     }
-    std::string out = lower(name);
+    std::string out = ascii_lower(name);
     out += ':';
     out += squeeze_blanks(value, true);
     return out + "\r\n";

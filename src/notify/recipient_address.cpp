@@ -1,17 +1,10 @@
 #include "notify/recipient_address.h"
 
+#include "core/ascii_text.h"
 #include "core/email_address.h"
 
 namespace homeroom::notify {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool is_plain_addr_spec(std::string_view address) {
     // The import's rule, with nothing to trim and nothing to convert: ASCII as it stands.
@@ -31,11 +24,11 @@ bool is_e164_number(std::string_view number) {
 bool is_usable_address(Channel channel, std::string_view address) {
     if (channel == Channel::email)
         return check_email_address(address).usable();
-    return is_e164_number(trim(address));
+    return is_e164_number(trim_blanks(address));
 }
 
 std::string trim_address(std::string_view address) {
-    return std::string(trim(address));
+    return std::string(trim_blanks(address));
 }
 
 std::string wire_address(Channel channel, std::string_view address) {

@@ -11,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/ascii_text.h"
 #include "core/errors.h"
 #include "core/parallel_for.h"
 #include "metrics/student_changes.h"
@@ -52,12 +53,6 @@ Date date_of(std::chrono::sys_seconds t) {
 }
 
 // A mobile number as the gateway gives it back: without surrounding blanks.
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 std::string trimmed_base_url(const std::string& url) {
     std::string out = url;
     while (!out.empty() && out.back() == '/') out.pop_back();
@@ -217,7 +212,7 @@ void apply_recorded_opt_outs(store::Database& db, const WeeklyDigestOptions& o,
                                      ? store::SmsInboundRepository(db).stopped_numbers()
                                      : std::set<std::string, std::less<>>{};
     for (auto& c : contacts) {
-        if (!opted_out.count(c.id) && !stopped_numbers.count(trimmed(c.mobile)))
+        if (!opted_out.count(c.id) && !stopped_numbers.count(trim_blanks(c.mobile)))
             continue;
         const auto source = opted_out.find(c.id);
         ++(source == opted_out.end() || source->second == store::k_sms_stop_source

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/ascii_text.h"
 #include "core/errors.h"
 #include "render/icu_locale.h"
 #include "render/translatable.h"
@@ -73,22 +74,6 @@ std::size_t invalid_utf8_at(std::string_view s) {
 
 bool is_blank(std::string_view s) {
     return s.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-std::string_view trim(std::string_view s) {
-    const std::size_t begin = s.find_first_not_of(" \t");
-    if (begin == std::string_view::npos)
-        return {};
-    const std::size_t end = s.find_last_not_of(" \t");
-    return s.substr(begin, end - begin + 1);
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 std::string quoted_for_message(std::string_view s) {
@@ -217,7 +202,7 @@ class PoParser {
             std::string_view flags = body.substr(2);
             while (!flags.empty()) {
                 const std::size_t comma = flags.find(',');
-                if (trim(flags.substr(0, comma)) == "fuzzy")
+                if (trim_blanks(flags.substr(0, comma)) == "fuzzy")
                     m_fuzzy = true;
                 if (comma == std::string_view::npos)
                     break;
@@ -334,7 +319,7 @@ class PoParser {
         if (quote == std::string_view::npos || line[quote] != '"') {
             error(column_of(line, quote == std::string_view::npos ? line.size() : quote),
                   "expected a quoted string after " +
-                      std::string(trim(line.substr(0, after_keyword))));
+                      std::string(trim_blanks(line.substr(0, after_keyword))));
             return;
         }
         read_string(line, quote, field, positions);
@@ -478,14 +463,14 @@ class PoParser {
             const std::string_view field(text.data() + start, end - start);
             const std::size_t colon = field.find(':');
             if (colon != std::string_view::npos) {
-                const std::string name = lower(trim(field.substr(0, colon)));
+                const std::string name = ascii_lower(trim_blanks(field.substr(0, colon)));
                 const std::size_t value_start = field.find_first_not_of(" \t", colon + 1);
                 const std::string_view value = value_start == std::string_view::npos
                                                    ? std::string_view()
                                                    : field.substr(value_start);
                 const std::size_t value_offset =
                     start + (value_start == std::string_view::npos ? field.size() : value_start);
-                read_header_field(name, trim(value), value_offset);
+                read_header_field(name, trim_blanks(value), value_offset);
             }
             start = end + 1;
         }
@@ -495,12 +480,12 @@ class PoParser {
         if (name == "language") {
             m_catalog.m_language = std::string(value);
         } else if (name == "content-type") {
-            const std::string lowered = lower(value);
+            const std::string lowered = ascii_lower(value);
             const std::size_t at = lowered.find("charset=");
             if (at == std::string::npos)
                 return;
             std::string charset = lowered.substr(at + 8);
-            charset = std::string(trim(charset.substr(0, charset.find_first_of("; "))));
+            charset = std::string(trim_blanks(charset.substr(0, charset.find_first_of("; "))));
             if (charset != "utf-8" && charset != "utf8" && charset != "charset") {
                 const SourcePosition where = header_position(offset + at + 8);
                 m_diagnostics.error(m_file, where.line, where.column,

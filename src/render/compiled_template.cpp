@@ -1,5 +1,7 @@
 #include "render/compiled_template.h"
 
+#include "core/ascii_text.h"
+
 #include <array>
 #include <charconv>
 #include <stdexcept>
@@ -24,14 +26,6 @@ struct Tag {
     std::string name;        // trimmed
     std::size_t begin, end;  // [begin, end) of the tag in the source
 };
-
-std::string trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos)
-        return {};
-    const auto e = s.find_last_not_of(" \t");
-    return std::string(s.substr(b, e - b + 1));
-}
 
 std::vector<std::string> split_path(const std::string& name) {
     if (name == ".")
@@ -90,7 +84,7 @@ class Parser {
             fail(open, "changing delimiters is not supported");
         if (tag.sigil == '>')
             fail(open, "partial was not inlined: no template of that name");
-        tag.name = trim(inner);
+        tag.name = std::string(trim_blanks(inner));
         return true;
     }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "core/ascii_text.h"
 #include "core/errors.h"
 #include "metrics/student_indicators.h"
 #include "render/partner_extract_files.h"
@@ -17,12 +18,6 @@
 namespace homeroom::site {
 namespace fs = std::filesystem;
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 void remove_quietly(const fs::path& path) {
     std::error_code ignored;
@@ -44,7 +39,7 @@ std::string resolve_partner(const std::vector<Partner>& partners, std::string_vi
             return p.id;
     std::vector<const Partner*> named;
     for (const auto& p : partners)
-        if (lower(p.name) == lower(id_or_name))
+        if (ascii_lower(p.name) == ascii_lower(id_or_name))
             named.push_back(&p);
     if (named.size() == 1)
         return named.front()->id;
