@@ -1,5 +1,6 @@
 // homeroom import DIR --as-of YYYY-MM-DD
 #include <chrono>
+#include <optional>
 
 #include "app/command.h"
 #include "app/command_line.h"
@@ -7,14 +8,17 @@
 #include "app/import_bundle.h"
 #include "app/progress_line.h"
 #include "core/errors.h"
+#include "ingest/zip_export.h"
 
 namespace homeroom::app {
 
 // Shared with `demo`: runs one import with progress and prints its diagnostics and outcome.
 namespace {
 
+// `shown` names the input in the outcome (the .zip for an extracted archive).
 int import_in_format(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
-                     Date as_of, bool dry_run, std::size_t max_errors, BundleFormat format) {
+                     Date as_of, bool dry_run, std::size_t max_errors, BundleFormat format,
+                     const std::filesystem::path& shown) {
     const auto started = std::chrono::steady_clock::now();
     ProgressLine progress(ctx.err, ctx.terminal);
     format = resolve_format(dir, format);
@@ -29,7 +33,7 @@ int import_in_format(CommandContext& ctx, store::Database& db, const std::filesy
         },
         format);
     const std::string source =
-        (format == BundleFormat::oneroster ? "the OneRoster export " : "") + dir.string();
+        (format == BundleFormat::oneroster ? "the OneRoster export " : "") + shown.string();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const auto& diags = outcome.diagnostics;
@@ -71,14 +75,15 @@ int import_in_format(CommandContext& ctx, store::Database& db, const std::filesy
 // Shared with `demo` and the jobs: the format is chosen by the folder (resolve_format).
 int import_with_report(CommandContext& ctx, store::Database& db, const std::filesystem::path& dir,
                        Date as_of, bool dry_run, std::size_t max_errors) {
-    return import_in_format(ctx, db, dir, as_of, dry_run, max_errors, BundleFormat::automatic);
+    return import_in_format(ctx, db, dir, as_of, dry_run, max_errors, BundleFormat::automatic, dir);
 }
 
 int run_import(CommandContext& ctx, const std::vector<std::string>& args) {
-    CommandLine cl("import", "DIR",
+    CommandLine cl("import", "DIR|EXPORT.zip",
                    "Validate the bundle in DIR and store it as the snapshot of the --as-of date. "
                    "The format is chosen by the folder: one with a manifest.csv is read as a "
-                   "OneRoster 1.1 CSV export (docs/oneroster.md), any other as the native CSV "
+                   "OneRoster 1.1 CSV export (docs/oneroster.md), as is a .zip holding one, any "
+                   "other as the native CSV "
                    "bundle (docs/data-format.md); --format forces one. All or nothing: any error "
                    "applies nothing and is printed as FILE:LINE:COLUMN: error: MESSAGE (exit 65).");
     cl.value("as-of", "YYYY-MM-DD", "the date the bundle describes (required)", true)
@@ -94,7 +99,11 @@ int run_import(CommandContext& ctx, const std::vector<std::string>& args) {
             "homeroom import: expected one bundle folder (see homeroom import --help)");
     const auto as_of = *cl.get_date("as-of");
     const auto max_errors = static_cast<std::size_t>(cl.get_int("max-errors", 50, 1, 1000000));
-    const std::filesystem::path dir = cl.positional().front();
+    const std::filesystem::path input = cl.positional().front();
+    std::optional<ingest::ZipExport> zip;
+    if (ingest::is_zip_export(input))
+        zip.emplace(input);  // its CSV files in a private temporary folder, removed afterwards
+    const std::filesystem::path dir = zip ? zip->dir() : input;
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
         throw NoInputError("cannot read bundle " + dir.string() + ": no such folder");
@@ -110,7 +119,7 @@ int run_import(CommandContext& ctx, const std::vector<std::string>& args) {
                              "\" is not one of: native, oneroster");
     }
     store::Database db(ctx.db_path);
-    return import_in_format(ctx, db, dir, as_of, cl.has("dry-run"), max_errors, format);
+    return import_in_format(ctx, db, dir, as_of, cl.has("dry-run"), max_errors, format, input);
 }
 
 }  // namespace homeroom::app

@@ -25,14 +25,19 @@ void write_sample_with_report(CommandContext& ctx, const sample::SampleOptions& 
 
 int run_sample_data(CommandContext& ctx, const std::vector<std::string>& args) {
     CommandLine cl("sample-data", "",
-                   "Write a realistic, deterministic sample district as a native CSV bundle. "
+                   "Write a realistic, deterministic sample district as a native CSV bundle or a "
+                   "OneRoster 1.1 export. "
                    "The same options always give the same bytes.");
     cl.value("students", "N", "number of students (default 2000)")
         .value("schools", "M", "number of schools (default 6)")
         .value("seed", "S", "random seed (default 1)")
         .value("as-of", "YYYY-MM-DD",
                "last day of data, within the 2025-26 school year (default 2026-06-12)")
-        .value("out", "DIR", "folder to write (default output/sample)");
+        .value("out", "DIR", "folder to write (default output/sample)")
+        .value("format", "native|oneroster",
+               "native: the CSV bundle of docs/data-format.md (default); oneroster: a OneRoster "
+               "1.1 bulk export plus the native files for what OneRoster does not carry "
+               "(docs/oneroster.md; no marks)");
     if (!cl.parse(args, ctx.out))
         return k_exit_ok;
     if (!cl.positional().empty())
@@ -44,6 +49,12 @@ int run_sample_data(CommandContext& ctx, const std::vector<std::string>& args) {
     options.seed = static_cast<std::uint64_t>(cl.get_int("seed", 1, 0, INT64_MAX));
     if (auto d = cl.get_date("as-of"))
         options.as_of = *d;
+    const std::string format = cl.get("format", "native");
+    if (format == "oneroster")
+        options.format = sample::SampleFormat::oneroster;
+    else if (format != "native")
+        throw UsageError("homeroom sample-data: --format must be native or oneroster (got \"" +
+                         format + "\")");
     write_sample_with_report(ctx, options, cl.get("out", "output/sample"));
     return k_exit_ok;
 }

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "sample/district_plan.h"
 #include "sample/native_bundle_writer.h"
+#include "sample/oneroster_bundle_writer.h"
 #include "sample/partner_programs.h"
 #include "sample/school_generator.h"
 #include "sample/school_year.h"
@@ -64,6 +65,12 @@ SampleSummary write_sample_district(const SampleOptions& options,
                                     const std::filesystem::path& out_dir,
                                     const SampleProgress& progress) {
     check(options);
+    if (options.format == SampleFormat::oneroster) {
+        OneRosterBundleWriter writer(out_dir);
+        generate_sample_district(options, writer, progress);
+        writer.close();
+        return SampleSummary{writer.rows_per_file()};
+    }
     NativeBundleWriter writer(out_dir);
     generate_sample_district(options, writer, progress);
     writer.close();

@@ -17,6 +17,11 @@
 
 namespace homeroom::sample {
 
+enum class SampleFormat {
+    native,     // docs/data-format.md
+    oneroster,  // a OneRoster 1.1 bulk export plus the native files beside it (docs/oneroster.md)
+};
+
 struct SampleOptions {
     int students = 2000;  // everyone enrolled at some time in the school year; students who
                           // enter after as_of are not in the bundle yet
@@ -25,6 +30,7 @@ struct SampleOptions {
     // Data runs from the first school day to as_of. The school year is the latest one that has
     // started by as_of (2025-26: 2025-08-25 to 2026-06-12); after its last day, the whole year.
     Date as_of = Date::from_ymd(2026, 6, 12);
+    SampleFormat format = SampleFormat::native;
 };
 
 struct SampleSummary {
@@ -34,9 +40,10 @@ struct SampleSummary {
 
 using SampleProgress = std::function<void(std::size_t done, std::size_t total)>;
 
-// Writes the whole native bundle into out_dir (created if missing). Throws UsageError for
-// options out of range, IoError("cannot write PATH: why") when a file cannot be written.
-// `progress(done, total)` is called once per school (done = schools finished); may be empty.
+// Writes the whole bundle (native or OneRoster, options.format) into out_dir (created if missing).
+// Throws UsageError for options out of range, IoError("cannot write PATH: why") when a file cannot
+// be written. `progress(done, total)` is called once per school (done = schools finished); may be
+// empty.
 SampleSummary write_sample_district(const SampleOptions& options,
                                     const std::filesystem::path& out_dir,
                                     const SampleProgress& progress = {});
