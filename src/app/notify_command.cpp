@@ -118,11 +118,13 @@ notify::DeliveryReport deliver_with_report(CommandContext& ctx, store::OutboxRep
     try {
         sent = notify::deliver_due(outbox, channel, delivery);
     } catch (const LockedError&) {
+        // Not a failure: what this run queued is due, and the run holding the lock sends what
+        // is due until nothing is (or the next run does). A job goes on to its next step.
         progress.done("");
         ctx.out << "  " << label
                 << ": not started: another homeroom run is sending from this database; the "
                    "queued messages go out with that run or the next\n";
-        throw;
+        return sent;
     } catch (const UnavailableError&) {
         progress.done("");
         ctx.out << "  " << label << ": not started (" << channel.description()
@@ -202,8 +204,6 @@ void email_fallback(CommandContext& ctx, store::Database& db, const NotifyReques
         sent = deliver_with_report(ctx, outbox, *channel, progress, "email fallback delivery");
     } catch (const UnavailableError&) {
         return;  // said so above; the emails stay queued for the next run
-    } catch (const LockedError&) {
-        return;
     }
     stop_if_sender_refused(sent);
 }

@@ -49,6 +49,11 @@ class Run {
                     try {
                         outcome = session.send(
                             {batch[i].id, batch[i].week, batch[i].recipient, batch[i].body});
+                    } catch (const DeliveryInDoubtError& e) {
+                        record(batch[i], {DeliveryResult::temporary_failure,
+                                          std::string(e.what()) + " (it may have been accepted)"});
+                        release(batch, i + 1, e.what());
+                        return;
                     } catch (const SenderRefusedError& e) {
                         refuse_run(e);
                         release(batch, i, e.what());

@@ -43,6 +43,14 @@ struct SenderRefusedError : UnavailableError {
     bool permanent;
 };
 
+// The message went out and no answer came (a gateway that took the request and then timed out):
+// it may have been accepted, so it is not offered again at once — it counts as an attempt
+// (retried after the backoff, at most RetryPolicy::max_attempts times) and the run stops, since
+// the next message would most likely wait just as long.
+struct DeliveryInDoubtError : UnavailableError {
+    using UnavailableError::UnavailableError;
+};
+
 // One connection, used by one thread at a time, reused for many messages.
 class DeliverySession {
   public:

@@ -60,11 +60,12 @@ class KannelSession : public DeliverySession {
             } catch (const Poco::TimeoutException& e) {
                 // The request went out and no answer came: Kannel may well have queued it, so
                 // it is not sent again on a new connection now (a parent would get it twice);
-                // the run stops and the message is retried by a later one.
+                // the run stops and the message, counted as an attempt, is retried after its
+                // backoff by a later run.
                 m_session.reset();
-                throw UnavailableError("no answer from Kannel " + m_channel.endpoint().host + ":" +
-                                       std::to_string(m_channel.endpoint().port) + ": " +
-                                       e.displayText());
+                throw DeliveryInDoubtError("no answer from Kannel " + m_channel.endpoint().host +
+                                           ":" + std::to_string(m_channel.endpoint().port) + ": " +
+                                           e.displayText());
             } catch (const Poco::Exception& e) {
                 m_session.reset();
                 if (attempt >= 1)

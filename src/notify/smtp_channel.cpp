@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/ascii_text.h"
 #include "core/errors.h"
 #include "notify/recipient_address.h"
 
@@ -54,9 +55,12 @@ std::string first_line(std::string text) {
 }
 
 // Answers to RCPT TO that are about the session, not the recipient: 530 authentication
-// required (RFC 4954) and 538 encryption required.
-bool refuses_session(int status) {
-    return status == 530 || status == 538;
+// required (RFC 4954), 538 encryption required, and a relay that will not relay for us ("554
+// 5.7.1 Relay access denied": every recipient of the week would get it).
+bool refuses_session(int status, const std::string& reply) {
+    if (status == 530 || status == 538)
+        return true;
+    return status >= 500 && ascii_lower(reply).find("relay") != std::string::npos;
 }
 
 bool ehlo_offers(const std::string& ehlo, std::string_view keyword) {
@@ -225,7 +229,7 @@ class SmtpSession : public DeliverySession {
         if (status / 100 != 2)
             refuse_sender(status, "MAIL FROM", reply);
         status = command("RCPT TO:<" + recipient + ">", reply);
-        if (refuses_session(status))
+        if (refuses_session(status, reply))
             refuse_sender(status, "RCPT TO", reply);
         if (status / 100 != 2)
             return refused(status, "RCPT TO", reply);

@@ -8,8 +8,9 @@
 //     server offers, when a username is set. The first TLS session sets SIGPIPE to ignored
 //     for the process (OpenSSL writes without MSG_NOSIGNAL).
 //   - Per recipient: 2xx → sent, 4xx → temporary failure (retried later), 5xx → permanent.
-//     A refusal of the sender (MAIL FROM) or of the session (530 or 538 to RCPT TO) is not
-//     the recipient's: SenderRefusedError, and the message goes back to the queue unsent.
+//     A refusal of the sender (MAIL FROM) or of the session (530 or 538 to RCPT TO, or a 5xx
+//     refusing to relay) is not the recipient's: SenderRefusedError, and the message goes
+//     back to the queue unsent.
 //   - RSET follows a refused transaction; after a completed DATA the session is already reset
 //     (RFC 5321 §4.1.1.4), so a run of good messages costs four round trips each, no more.
 //   - A connection that drops is reopened. If it dropped before the final "." of a message

@@ -20,7 +20,8 @@ class GlyphWarnings {
     void add(const std::string& path, const std::vector<render::MissingGlyphs>& missing,
              const std::string& label, std::size_t from = 0);
     // One line per file, page and code point, in that order:
-    // "DIR/FILE: page N (student ID): U+674E cannot be drawn: ...".
+    // "DIR/FILE: page N (student ID): U+674E cannot be drawn: ...". A private file is shown
+    // without its token ("DIR/private/students/<token>.en.pdf"): its name is what guards it.
     std::vector<std::string> lines();
 
   private:

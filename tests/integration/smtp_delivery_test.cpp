@@ -235,6 +235,24 @@ TEST(SmtpDelivery, ARefusedSenderStopsTheRunAndFailsNoMessage) {
     for (const auto& m : o.repo->list({})) EXPECT_EQ(m.attempts, 1) << m.recipient;
 }
 
+// Review of F.23: a relay that will not relay for us answers every RCPT with 554 5.7.1; that is
+// the district's settings too, not every parent's address.
+TEST(SmtpDelivery, ARelayThatWillNotRelayStopsTheRunAndFailsNoMessage) {
+    Outbox o;
+    o.queue(recipients(3));
+    SmtpTestServer server({.deny_relay = true});
+    SmtpChannel channel(settings_for(server));
+    const auto report = deliver_due(*o.repo, channel, o.options);
+    EXPECT_EQ(report.permanent_failures, 0u);
+    EXPECT_TRUE(report.sender_refusal_permanent);
+    EXPECT_NE(report.sender_refused.find("at RCPT TO: 554 5.7.1 <parent1@example.org>: Relay "
+                                         "access denied"),
+              std::string::npos)
+        << report.sender_refused;
+    EXPECT_EQ(o.count(MessageStatus::permanent_failure), 0);
+    for (const auto& m : o.repo->list({})) EXPECT_EQ(m.attempts, 0);
+}
+
 TEST(SmtpDelivery, AConnectionDroppedMidBatchIsReopenedWithoutLosingOrRepeating) {
     SmtpTestServer server({.drop_after = 3});
     Outbox o;

@@ -12,6 +12,7 @@ line per recipient prepended, as a local delivery agent would.
                             makes Poco skip the user name)
   --tempfail ADDR           answer RCPT TO:<ADDR> with 451 the first time, then accept
   --reject ADDR             answer RCPT TO:<ADDR> with 550 every time
+  --deny-relay              answer every RCPT TO with 554 5.7.1 Relay access denied
   --refuse-sender REPLY     answer every MAIL FROM with REPLY (e.g. "530 5.7.0 Must issue a
                             STARTTLS command first")
   --drop-after N            close each connection right after accepting its N-th message
@@ -51,6 +52,7 @@ class MaildirHandler:
         self.drop_after = args.drop_after
         self.drop_before_reply = args.drop_before_reply
         self.refuse_sender = args.refuse_sender
+        self.deny_relay = args.deny_relay
         self.sequence = 0
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
@@ -62,6 +64,8 @@ class MaildirHandler:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         key = address.lower()
+        if self.deny_relay:
+            return "554 5.7.1 <%s>: Relay access denied" % address
         if key in self.reject:
             return "550 5.1.1 <%s>: Recipient address rejected: mailbox unavailable" % address
         if key in self.tempfail and key not in self.tempfailed:
@@ -122,6 +126,7 @@ def main():
     parser.add_argument("--tempfail", action="append", default=[])
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--refuse-sender")
+    parser.add_argument("--deny-relay", action="store_true")
     parser.add_argument("--drop-after", type=int, default=0)
     parser.add_argument("--drop-before-reply", action="store_true")
     args = parser.parse_args()

@@ -27,6 +27,7 @@ struct SmtpServerOptions {
     std::vector<std::string> tempfail = {};  // 451 once, then accepted
     std::vector<std::string> reject = {};    // 550 always
     std::string refuse_sender = {};          // answer every MAIL FROM with this reply
+    bool deny_relay = false;                 // answer every RCPT TO "554 5.7.1 Relay access denied"
     int drop_after = 0;                      // close each connection after this many messages
     bool drop_before_reply = false;          // ... without answering the last one
     bool starttls = false;   // offer (and require) STARTTLS, self-signed certificate
@@ -88,6 +89,8 @@ class SmtpTestServer {
             "--port",           std::to_string(m_options.port)};
         for (const auto& a : m_options.tempfail) args.insert(args.end(), {"--tempfail", a});
         for (const auto& a : m_options.reject) args.insert(args.end(), {"--reject", a});
+        if (m_options.deny_relay)
+            args.push_back("--deny-relay");
         if (!m_options.refuse_sender.empty())
             args.insert(args.end(), {"--refuse-sender", m_options.refuse_sender});
         if (m_options.drop_after > 0)

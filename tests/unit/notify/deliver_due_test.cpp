@@ -195,6 +195,34 @@ TEST(DeliverDue, RunsKilledBeforeOfferingAMessageUseUpNoneOfItsRetries) {
     EXPECT_EQ(m.next_attempt_at, o.now + 60s);  // the first backoff, not the sixth
 }
 
+// Review: a gateway that takes a text and never answers used to have it released unsent and
+// uncounted, so every hourly run could send it again. It counts, waits its backoff, and ends.
+TEST(DeliverDue, AMessageInDoubtCountsAsAnAttemptAndTheSessionStops) {
+    Outbox o;
+    o.queue(4);
+    FakeChannel channel;
+    channel.in_doubt_at_send = 1;
+    const auto report = deliver_due(o.repo, channel, o.options);
+    EXPECT_EQ(report.sent, 1u);
+    EXPECT_EQ(report.temporary_failures, 1u);
+    EXPECT_EQ(report.not_attempted, 2u);
+    const auto doubtful = o.repo.list({.status = MessageStatus::temporary_failure});
+    ASSERT_EQ(doubtful.size(), 3u);
+    int counted = 0;
+    for (const auto& m : doubtful) {
+        if (m.attempts == 1) {
+            ++counted;
+            EXPECT_EQ(m.last_error,
+                      "no answer from fake server: Timeout (it may have been accepted)");
+            EXPECT_EQ(m.next_attempt_at, o.now + 60s);
+        } else {
+            EXPECT_EQ(m.attempts, 0);
+            EXPECT_EQ(m.next_attempt_at, o.now);
+        }
+    }
+    EXPECT_EQ(counted, 1);
+}
+
 TEST(DeliverDue, ASenderRefusalStopsEverySessionAndGivesTheMessagesBack) {
     Outbox o;
     o.queue(40);

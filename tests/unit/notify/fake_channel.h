@@ -20,6 +20,7 @@ class FakeChannel : public DeliveryChannel {
     bool down = false;          // open_session fails
     int lose_after_sends = -1;  // every session: UnavailableError from this send on (0-based)
     std::string refuse_sender;  // not empty: every send throws SenderRefusedError with it (5xx)
+    int in_doubt_at_send = -1;  // every session: this send (0-based) throws DeliveryInDoubtError
     std::function<void(const OutgoingMessage&)> on_send;
 
     Channel channel() const override { return Channel::email; }
@@ -45,6 +46,10 @@ class FakeChannel : public DeliveryChannel {
         DeliveryOutcome send(const OutgoingMessage& m) override {
             if (channel.lose_after_sends >= 0 && sends >= channel.lose_after_sends)
                 throw UnavailableError("cannot connect to fake server: Connection refused");
+            if (channel.in_doubt_at_send >= 0 && sends == channel.in_doubt_at_send) {
+                ++sends;
+                throw DeliveryInDoubtError("no answer from fake server: Timeout");
+            }
             if (!channel.refuse_sender.empty())
                 throw SenderRefusedError(channel.refuse_sender, true);
             ++sends;

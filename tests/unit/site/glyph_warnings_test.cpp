@@ -10,13 +10,13 @@ TEST(GlyphWarnings, OneLinePerPageAndCodePointInFileAndPageOrder) {
     // Page 10 after page 2 (numbers, not text); only the entries from `from` on.
     w.add("public/en/schools/s2.pdf",
           {MissingGlyphs{10, {0x738B}}, MissingGlyphs{2, {0x674E, 0x738B}}}, "");
-    w.add("private/print/abc.pdf", {MissingGlyphs{1, {0x4E2D}}, MissingGlyphs{3, {0x1F600}}},
+    w.add("private/print/abc123.pdf", {MissingGlyphs{1, {0x4E2D}}, MissingGlyphs{3, {0x1F600}}},
           " (school S1, student 3001\x1b[2J)", 1);
     const std::string tail =
         " cannot be drawn: no installed font has it, so it prints as a box (install a font that "
         "covers it, see docs/pdf.md)";
     EXPECT_EQ(w.lines(), (std::vector<std::string>{
-                             "out/site/private/print/abc.pdf: page 3 (school S1, student "
+                             "out/site/private/print/<token>.pdf: page 3 (school S1, student "
                              "3001[2J): U+1F600" +
                                  tail,
                              "out/site/public/en/schools/s2.pdf: page 2: U+674E" + tail,
