@@ -354,6 +354,21 @@ int deliver_with_report(CommandContext& ctx, store::Database& db, const DeliverR
             continue;
         }
         ctx.out << ", digests of the week of " << newest->to_string() << "\n";
+        // Nothing waiting (the usual hour): no snapshot to load, nothing to re-check or send. A
+        // text of the week that failed for good still needs its email fallback (send_due).
+        std::int64_t unsent = 0;
+        for (const auto& c : outbox.count_by_status({.channel = channel}))
+            if (c.status == MessageStatus::created || c.status == MessageStatus::sending ||
+                c.status == MessageStatus::temporary_failure)
+                unsent += c.count;
+        if (channel == Channel::sms)
+            for (const auto& c : outbox.count_by_status({.channel = channel, .week = *newest}))
+                if (c.status == MessageStatus::permanent_failure)
+                    unsent += c.count;
+        if (unsent == 0) {
+            ctx.out << "  nothing is waiting to be sent\n";
+            continue;
+        }
         if (request.dry_run) {
             std::size_t older = 0, pending = 0;
             for (const auto& m : outbox.list({.channel = channel})) {
