@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/ascii_text.h"
 #include "core/errors.h"
 #include "core/vocabulary.h"
 #include "ingest/csv_reader.h"
@@ -93,14 +94,6 @@ std::optional<std::string> native_grade(std::string_view g) {
     return std::nullopt;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // A class's subject: the SCED code's subject area (its first two digits) when one is given,
 // else a word of its subject names, else "other" (docs/oneroster.md).
 std::string native_subject(const std::vector<std::string>& codes,
@@ -141,7 +134,7 @@ std::string native_subject(const std::vector<std::string>& codes,
         {"spanish", "world_language"},
     }};
     for (const auto& name : names) {
-        const std::string n = lower_ascii(name);
+        const std::string n = ascii_lower(name);
         for (const auto& [word, subject] : k_words)
             if (n.find(word) != std::string::npos)
                 return std::string(subject);
@@ -358,7 +351,7 @@ void OneRosterReader::status(TableReader& t, std::size_t column) {
 std::optional<bool> OneRosterReader::flag(TableReader& t, std::size_t column) {
     if (!t.present(column))
         return std::nullopt;
-    const std::string v = lower_ascii(t.raw(column));
+    const std::string v = ascii_lower(t.raw(column));
     if (v == "true")
         return true;
     if (v == "false")

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/ascii_text.h"
 #include "core/closest_name.h"
 #include "core/email_address.h"
 #include "ingest/field_rules.h"
@@ -11,20 +12,6 @@ namespace homeroom::ingest {
 namespace {
 
 constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";  // U+FEFF in UTF-8
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 // Quotes a value for a diagnostic, shortened so a runaway field cannot flood the terminal.
 std::string shown(std::string_view v) {
@@ -57,11 +44,12 @@ TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Di
     }
     m_header_width = header.size();
     std::unordered_map<std::string, std::size_t> wanted;
-    for (std::size_t i = 0; i < columns.size(); ++i) wanted.emplace(lower(columns[i].name), i);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        wanted.emplace(ascii_lower(columns[i].name), i);
     // The spec's columns the header does not name: what an unknown column may have meant.
     std::vector<bool> named(columns.size(), false);
     for (const auto& field : header)
-        if (const auto it = wanted.find(lower(trim(field.text))); it != wanted.end())
+        if (const auto it = wanted.find(ascii_lower(trim_blanks(field.text))); it != wanted.end())
             named[it->second] = true;
     std::vector<std::string> unnamed;
     for (std::size_t i = 0; i < columns.size(); ++i)
@@ -85,11 +73,12 @@ TableReader::TableReader(CsvReader& csv, std::span<const ColumnSpec> columns, Di
             while (text.find(k_byte_order_mark) != std::string::npos)
                 text.erase(text.find(k_byte_order_mark), k_byte_order_mark.size());
         }
-        const std::string name = lower(trim(text));
+        const std::string name = ascii_lower(trim_blanks(text));
         const auto it = wanted.find(name);
         if (it == wanted.end()) {
-            std::string message = "unknown column " + shown(trim(text)) + " is ignored";
-            const std::string spelt = spelling ? spelling(trim(text)) : std::string(trim(text));
+            std::string message = "unknown column " + shown(trim_blanks(text)) + " is ignored";
+            const std::string spelt =
+                spelling ? spelling(trim_blanks(text)) : std::string(trim_blanks(text));
             if (const auto near = closest_name(spelt, unnamed))
                 message += "; did you mean " + *near + "?";
             diags.warning(csv.file_name(), header[f].line, header[f].column, message);
@@ -143,7 +132,7 @@ bool TableReader::next_row() {
 
 std::string_view TableReader::value(std::size_t column) const {
     const int f = m_index[column];
-    return f < 0 ? std::string_view() : trim(m_fields[static_cast<std::size_t>(f)].text);
+    return f < 0 ? std::string_view() : trim_blanks(m_fields[static_cast<std::size_t>(f)].text);
 }
 
 std::pair<int, int> TableReader::position(std::size_t column) const {
