@@ -385,39 +385,49 @@ void BundleReader::students() {
     });
 }
 
+// contacts.csv's columns. In a native bundle the names are required; beside a OneRoster export
+// users.csv gives them, and the file is there for the channel and its consent.
+namespace contact_column {
+enum : std::size_t {
+    id,
+    first,
+    last,
+    email,
+    mobile,
+    language,
+    channel,
+    email_consent,
+    sms_consent,
+    email_out,
+    sms_out,
+    address,
+    city,
+    state,
+    postal
+};
+}  // namespace contact_column
+
+constexpr std::array<ColumnSpec, 15> contact_columns(bool beside_oneroster) {
+    return {{{"contact_id", true},
+             {"first_name", !beside_oneroster},
+             {"last_name", !beside_oneroster},
+             {"email", false},
+             {"mobile", false},
+             {"preferred_language", false},
+             {"preferred_channel", beside_oneroster},
+             {"email_consent", false},
+             {"sms_consent", false},
+             {"email_opted_out", false},
+             {"sms_opted_out", false},
+             {"address", false},
+             {"city", false},
+             {"state", false},
+             {"postal_code", false}}};
+}
+
 void BundleReader::contacts() {
-    enum : std::size_t {
-        id,
-        first,
-        last,
-        email,
-        mobile,
-        language,
-        channel,
-        email_consent,
-        sms_consent,
-        email_out,
-        sms_out,
-        address,
-        city,
-        state,
-        postal
-    };
-    static constexpr std::array<ColumnSpec, 15> k_columns = {{{"contact_id", true},
-                                                              {"first_name", true},
-                                                              {"last_name", true},
-                                                              {"email", false},
-                                                              {"mobile", false},
-                                                              {"preferred_language", false},
-                                                              {"preferred_channel", false},
-                                                              {"email_consent", false},
-                                                              {"sms_consent", false},
-                                                              {"email_opted_out", false},
-                                                              {"sms_opted_out", false},
-                                                              {"address", false},
-                                                              {"city", false},
-                                                              {"state", false},
-                                                              {"postal_code", false}}};
+    using namespace contact_column;
+    static constexpr auto k_columns = contact_columns(false);
     read_file("contacts.csv", false, k_columns, [&](TableReader& t) {
         Contact c;
         c.id = t.id(id);
@@ -457,38 +467,8 @@ void BundleReader::contacts() {
 // consent, for contacts the export defined. Names, email and mobile, when given, replace the
 // export's; absent, the export's stay.
 void BundleReader::contact_consents() {
-    enum : std::size_t {
-        id,
-        first,
-        last,
-        email,
-        mobile,
-        language,
-        channel,
-        email_consent,
-        sms_consent,
-        email_out,
-        sms_out,
-        address,
-        city,
-        state,
-        postal
-    };
-    static constexpr std::array<ColumnSpec, 15> k_columns = {{{"contact_id", true},
-                                                              {"first_name", false},
-                                                              {"last_name", false},
-                                                              {"email", false},
-                                                              {"mobile", false},
-                                                              {"preferred_language", false},
-                                                              {"preferred_channel", true},
-                                                              {"email_consent", false},
-                                                              {"sms_consent", false},
-                                                              {"email_opted_out", false},
-                                                              {"sms_opted_out", false},
-                                                              {"address", false},
-                                                              {"city", false},
-                                                              {"state", false},
-                                                              {"postal_code", false}}};
+    using namespace contact_column;
+    static constexpr auto k_columns = contact_columns(true);
     std::unordered_set<std::string> seen;
     read_file("contacts.csv", false, k_columns, [&](TableReader& t) {
         const std::string contact_id = t.id(id);
